@@ -1,0 +1,89 @@
+package de.amtsraum.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may call what. Public: the tenant list and profiles, the OpenAPI document, health. Operator
+ * API: operator role. Everything under a tenant: a token of that very tenant ({@link TenantAccess}).
+ * Anything else needs authentication, so a new endpoint is closed until someone opens it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class ApiSecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenants", "/api/v1/tenants/{tenant}").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/tenants/{tenant}/manifest")
+                        .access(TenantAccess.withRole(Role.TENANT_ADMIN))
+                        .requestMatchers("/api/v1/tenants/{tenant}/**")
+                        .access(TenantAccess.withRole(Role.STAFF, Role.TENANT_ADMIN))
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()))
+                // Bearer tokens only, no session and no cookie: CSRF cannot apply to these APIs.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+        return http.build();
+    }
+
+    static JwtAuthenticationConverter rolesFromClaim() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+        return converter;
+    }
+
+    /** {@code roles: ["STAFF", …]} → {@code ROLE_STAFF}; unknown role names are ignored. */
+    static final class RolesClaimConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
+        @Override
+        public Collection<GrantedAuthority> convert(Jwt jwt) {
+            List<String> roles = jwt.getClaimAsStringList(TokenClaims.ROLES);
+            if (roles == null) {
+                return List.of();
+            }
+            return roles.stream()
+                    .filter(role -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(role)))
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(Role.valueOf(role).authority()))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package de.amtsraum.identity;
+
+import de.amtsraum.tenancy.TenantDirectory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+
+/**
+ * The embedded issuer's clients, derived rather than stored: {@code operator-dev} (operator role)
+ * and, for every tenant in the directory, {@code <tenant>-dev} (staff and tenant-admin of that tenant
+ * only). A tenant onboarded at run time has its client at once.
+ */
+final class DevelopmentClients implements RegisteredClientRepository {
+
+    static final String OPERATOR_CLIENT = "operator-dev";
+    private static final String TENANT_SUFFIX = "-dev";
+
+    private final TenantDirectory tenants;
+    private final IdentityProperties properties;
+    private final String encodedSecret;
+
+    DevelopmentClients(TenantDirectory tenants, IdentityProperties properties) {
+        this.tenants = tenants;
+        this.properties = properties;
+        this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()
+                .encode(properties.devClientSecret());
+    }
+
+    @Override
+    public void save(RegisteredClient registeredClient) {
+        // Derived clients are not stored; the authorization server only calls this to re-encode a
+        // secret, which is already encoded with the current default.
+    }
+
+    @Override
+    public RegisteredClient findById(String id) {
+        return findByClientId(id);
+    }
+
+    @Override
+    public RegisteredClient findByClientId(String clientId) {
+        if (OPERATOR_CLIENT.equals(clientId)) {
+            return client(clientId);
+        }
+        return tenantOf(clientId).filter(tenants::exists).map(tenant -> client(clientId)).orElse(null);
+    }
+
+    /** The claims a development client's tokens carry. */
+    static Optional<Map<String, Object>> claimsFor(RegisteredClient client) {
+        String clientId = client.getClientId();
+        if (OPERATOR_CLIENT.equals(clientId)) {
+            return Optional.of(Map.of(TokenClaims.ROLES, List.of(Role.OPERATOR.name())));
+        }
+        return tenantOf(clientId).map(tenant -> Map.of(TokenClaims.TENANT, tenant,
+                TokenClaims.ROLES, List.of(Role.STAFF.name(), Role.TENANT_ADMIN.name())));
+    }
+
+    private static Optional<String> tenantOf(String clientId) {
+        if (clientId == null || !clientId.endsWith(TENANT_SUFFIX) || clientId.equals(OPERATOR_CLIENT)) {
+            return Optional.empty();
+        }
+        return Optional.of(clientId.substring(0, clientId.length() - TENANT_SUFFIX.length()));
+    }
+
+    private RegisteredClient client(String clientId) {
+        return RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(encodedSecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("api")
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenLifetime()).build())
+                .build();
+    }
+}

@@ -1,0 +1,50 @@
+package de.amtsraum.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Writes each message as an RFC 5322 {@code .eml} file instead of sending it. File names carry a
+ * time stamp and a random id only, so a directory listing reveals nothing about recipients.
+ */
+final class CapturingMailSender extends JavaMailSenderImpl {
+
+    private static final Logger log = LoggerFactory.getLogger(CapturingMailSender.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+
+    CapturingMailSender(Path directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
+        for (MimeMessage message : mimeMessages) {
+            Path file = directory.resolve(STAMP.format(Instant.now()) + "-" + UUID.randomUUID() + ".eml");
+            try {
+                Files.createDirectories(directory);
+                try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                    message.writeTo(out);
+                }
+            } catch (IOException | MessagingException failed) {
+                throw new MailSendException("could not capture mail: " + failed.getClass().getSimpleName());
+            }
+            log.info("Mail captured as {} (no SMTP host configured)", file.getFileName());
+        }
+    }
+}

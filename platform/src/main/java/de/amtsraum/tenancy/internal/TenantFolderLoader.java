@@ -1,0 +1,89 @@
+package de.amtsraum.tenancy.internal;
+
+import de.amtsraum.tenancy.ManifestOutcome;
+import de.amtsraum.tenancy.TenantOnboarding;
+import de.amtsraum.tenancy.manifest.InvalidManifestException;
+import de.amtsraum.tenancy.manifest.ManifestProblem;
+import de.amtsraum.tenancy.manifest.ManifestReader;
+import de.amtsraum.tenancy.manifest.ResolvedManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start, applies every manifest under the tenants folder. A tenant whose manifest is invalid is
+ * skipped as a whole (its previous manifest, if any, stays in force) and reported with file, field
+ * and reason; the other tenants are applied. With {@code amtsraum.tenants.fail-on-invalid=true}
+ * the start fails instead (for deployments that treat the folder as a release artefact).
+ */
+@Component
+class TenantFolderLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantFolderLoader.class);
+
+    private final TenantProperties properties;
+    private final TenantOnboarding onboarding;
+
+    TenantFolderLoader(TenantProperties properties, TenantOnboarding onboarding) {
+        this.properties = properties;
+        this.onboarding = onboarding;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        LoadReport report = load();
+        if (!report.problems().isEmpty() && properties.failOnInvalid()) {
+            throw new InvalidManifestException(report.problems());
+        }
+    }
+
+    LoadReport load() {
+        Path root = properties.directory();
+        Map<ManifestOutcome, Integer> outcomes = new EnumMap<>(ManifestOutcome.class);
+        List<ManifestProblem> problems = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            log.warn("Tenant folder {} does not exist; no tenant manifests applied", root);
+            return new LoadReport(outcomes, problems);
+        }
+        for (Path folder : tenantFolders(root)) {
+            try {
+                ResolvedManifest manifest = ManifestReader.fromFolder(folder);
+                ManifestOutcome outcome = onboarding.apply(manifest, "folder");
+                outcomes.merge(outcome, 1, Integer::sum);
+                if (outcome != ManifestOutcome.UNCHANGED) {
+                    log.info("Tenant {} {} from its folder", manifest.manifest().id(), outcome.name().toLowerCase());
+                }
+            } catch (InvalidManifestException invalid) {
+                invalid.problems().forEach(problem -> log.error("Tenant manifest refused, tenant not changed: {}", problem));
+                problems.addAll(invalid.problems());
+            }
+        }
+        log.info("Tenant manifests applied from {}: {} ({} refused)", root, outcomes, problems.isEmpty() ? 0
+                : problems.stream().map(ManifestProblem::file).distinct().count());
+        return new LoadReport(outcomes, problems);
+    }
+
+    private static List<Path> tenantFolders(Path root) {
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(Files::isDirectory)
+                    .filter(folder -> Files.isRegularFile(folder.resolve(ManifestReader.MANIFEST_FILE)))
+                    .sorted()
+                    .toList();
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("cannot list the tenant folder " + root, unreadable);
+        }
+    }
+
+    record LoadReport(Map<ManifestOutcome, Integer> outcomes, List<ManifestProblem> problems) {
+    }
+}

@@ -1,0 +1,152 @@
+package de.amtsraum.tenancy.manifest;
+
+import de.amtsraum.tenancy.manifest.TenantManifest.Channel;
+import de.amtsraum.tenancy.manifest.TenantManifest.DataCategory;
+import de.amtsraum.tenancy.manifest.TenantManifest.Location;
+import de.amtsraum.tenancy.manifest.TenantManifest.OpeningHours;
+import de.amtsraum.tenancy.manifest.TenantManifest.Processor;
+import de.amtsraum.tenancy.manifest.TenantManifest.Service;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The rules of a manifest that a JSON Schema cannot express: references, uniqueness, consistency. */
+final class ManifestRules {
+
+    /** EU member states plus Iceland, Liechtenstein and Norway (EEA), ISO 3166-1 alpha-2. */
+    static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
+            "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS",
+            "LI", "NO");
+
+    private static final double MINIMUM_CONTRAST = 4.5;
+
+    private final String file;
+    private final List<ManifestProblem> problems = new ArrayList<>();
+
+    private ManifestRules(String file) {
+        this.file = file;
+    }
+
+    static List<ManifestProblem> check(TenantManifest manifest, String file, String expectedId) {
+        ManifestRules rules = new ManifestRules(file);
+        rules.checkIdentity(manifest, expectedId);
+        rules.checkFeatures(manifest);
+        rules.checkCatalogue(manifest);
+        rules.checkProcessors(manifest.processors());
+        rules.checkCategories(manifest.dataCategories());
+        return rules.problems;
+    }
+
+    private void checkIdentity(TenantManifest manifest, String expectedId) {
+        if (expectedId != null && !expectedId.equals(manifest.id())) {
+            problem("id", "is '" + manifest.id() + "' but must equal '" + expectedId
+                    + "' (the folder name, or the id in the request path)");
+        }
+        double contrast = contrastWithWhite(manifest.branding().primaryColor());
+        if (contrast < MINIMUM_CONTRAST) {
+            problem("branding.primaryColor", String.format(java.util.Locale.ROOT,
+                    "gives a contrast of %.1f:1 with white text; WCAG 2.1 AA needs at least 4.5:1", contrast));
+        }
+    }
+
+    private void checkFeatures(TenantManifest manifest) {
+        var features = manifest.features();
+        if (features.booking() && manifest.booking() == null) {
+            problem("booking", "is required because features.booking is true");
+        }
+        if (features.contactForm() && manifest.contactForm() == null) {
+            problem("contactForm", "is required because features.contactForm is true");
+        }
+        if (features.termsOfUse() && manifest.texts().termsOfUse() == null) {
+            problem("texts.termsOfUse", "is required because features.termsOfUse is true");
+        }
+        if (features.pseudonymousRegistration() && !features.citizenAccounts()) {
+            problem("features.pseudonymousRegistration", "needs features.citizenAccounts to be true");
+        }
+        if (features.guardianConsentBelowMinimumAge() != null && features.minimumAge() == null) {
+            problem("features.guardianConsentBelowMinimumAge", "needs features.minimumAge");
+        }
+        if (manifest.booking() != null) {
+            for (var field : manifest.booking().optionalFields()) {
+                if (manifest.booking().requiredFields().contains(field)) {
+                    problem("booking.optionalFields", field + " is listed as required and optional");
+                }
+            }
+        }
+        if (manifest.contactForm() != null) {
+            for (var field : manifest.contactForm().optionalFields()) {
+                if (manifest.contactForm().requiredFields().contains(field)) {
+                    problem("contactForm.optionalFields", field + " is listed as required and optional");
+                }
+            }
+        }
+    }
+
+    private void checkCatalogue(TenantManifest manifest) {
+        unique("locations", manifest.locations(), Location::id);
+        unique("services", manifest.services(), Service::id);
+        Set<String> locationIds = new HashSet<>();
+        manifest.locations().forEach(location -> locationIds.add(location.id()));
+        for (int l = 0; l < manifest.locations().size(); l++) {
+            List<OpeningHours> hours = manifest.locations().get(l).openingHours();
+            for (int h = 0; h < hours.size(); h++) {
+                if (!hours.get(h).from().isBefore(hours.get(h).to())) {
+                    problem("locations[" + l + "].openingHours[" + h + "]", "'from' must be before 'to'");
+                }
+            }
+        }
+        for (int s = 0; s < manifest.services().size(); s++) {
+            Service service = manifest.services().get(s);
+            if (service.channel() == Channel.ON_SITE && service.location() == null) {
+                problem("services[" + s + "].location", "is required for an ON_SITE service");
+            }
+            if (service.location() != null && !locationIds.contains(service.location())) {
+                problem("services[" + s + "].location", "names the unknown location '" + service.location() + "'");
+            }
+        }
+        if (manifest.features().booking() && manifest.services().isEmpty()) {
+            problem("services", "must list at least one service because features.booking is true");
+        }
+    }
+
+    private void checkProcessors(List<Processor> processors) {
+        for (int p = 0; p < processors.size(); p++) {
+            Processor processor = processors.get(p);
+            if (!EU_EEA.contains(processor.country()) && processor.transferBasis() == null) {
+                problem("processors[" + p + "].transferBasis", "is required: country " + processor.country()
+                        + " is outside the EU/EEA, so the transfer needs a stated basis (Art. 44 ff. GDPR)");
+            }
+        }
+    }
+
+    private void checkCategories(List<DataCategory> categories) {
+        unique("dataCategories", categories, DataCategory::id);
+    }
+
+    private <T> void unique(String field, List<T> items, Function<T, String> id) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(id.apply(items.get(i)))) {
+                problem(field + "[" + i + "].id", "repeats the id '" + id.apply(items.get(i)) + "'");
+            }
+        }
+    }
+
+    private void problem(String field, String reason) {
+        problems.add(new ManifestProblem(file, field, reason));
+    }
+
+    /** WCAG 2.1 contrast ratio of a #RRGGBB colour against white. */
+    static double contrastWithWhite(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        double luminance = 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb);
+        return 1.05 / (luminance + 0.05);
+    }
+
+    private static double channel(int value) {
+        double c = (value & 0xff) / 255.0;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+}

@@ -1,0 +1,94 @@
+--liquibase formatted sql
+
+--changeset amtsraum:eventstore-001-domain-events
+-- Axon's JdbcEventStorageEngine; column names are mapped in de.amtsraum.eventstore.AxonSchemas.
+-- global_index is a bigserial: Axon's gap detection relies on a monotonically assigned sequence.
+CREATE TABLE domain_event_entry (
+    global_index         BIGSERIAL    NOT NULL,
+    aggregate_identifier VARCHAR(255) NOT NULL,
+    sequence_number      BIGINT       NOT NULL,
+    type                 VARCHAR(255),
+    event_identifier     VARCHAR(255) NOT NULL,
+    meta_data            BYTEA,
+    payload              BYTEA        NOT NULL,
+    payload_revision     VARCHAR(255),
+    payload_type         VARCHAR(255) NOT NULL,
+    time_stamp           VARCHAR(255) NOT NULL,
+    CONSTRAINT domain_event_entry_pk PRIMARY KEY (global_index),
+    CONSTRAINT domain_event_entry_aggregate_seq_uk UNIQUE (aggregate_identifier, sequence_number),
+    CONSTRAINT domain_event_entry_event_id_uk UNIQUE (event_identifier)
+);
+
+--changeset amtsraum:eventstore-001-snapshots
+CREATE TABLE snapshot_event_entry (
+    aggregate_identifier VARCHAR(255) NOT NULL,
+    sequence_number      BIGINT       NOT NULL,
+    type                 VARCHAR(255) NOT NULL,
+    event_identifier     VARCHAR(255) NOT NULL,
+    meta_data            BYTEA,
+    payload              BYTEA        NOT NULL,
+    payload_revision     VARCHAR(255),
+    payload_type         VARCHAR(255) NOT NULL,
+    time_stamp           VARCHAR(255) NOT NULL,
+    CONSTRAINT snapshot_event_entry_pk PRIMARY KEY (aggregate_identifier, sequence_number),
+    CONSTRAINT snapshot_event_entry_event_id_uk UNIQUE (event_identifier)
+);
+
+--changeset amtsraum:eventstore-001-tokens
+-- Tracking tokens of streaming processors; the claim (owner, timestamp) splits work between instances.
+CREATE TABLE token_entry (
+    processor_name VARCHAR(255) NOT NULL,
+    segment        INTEGER      NOT NULL,
+    token          BYTEA,
+    token_type     VARCHAR(255),
+    timestamp      VARCHAR(255),
+    owner          VARCHAR(255),
+    CONSTRAINT token_entry_pk PRIMARY KEY (processor_name, segment)
+);
+
+--changeset amtsraum:eventstore-001-sagas
+CREATE TABLE saga_entry (
+    saga_id         VARCHAR(255) NOT NULL,
+    revision        VARCHAR(255),
+    saga_type       VARCHAR(255),
+    serialized_saga BYTEA,
+    CONSTRAINT saga_entry_pk PRIMARY KEY (saga_id)
+);
+CREATE TABLE association_value_entry (
+    id                BIGSERIAL    NOT NULL,
+    association_key   VARCHAR(255) NOT NULL,
+    association_value VARCHAR(255),
+    saga_id           VARCHAR(255) NOT NULL,
+    saga_type         VARCHAR(255),
+    CONSTRAINT association_value_entry_pk PRIMARY KEY (id)
+);
+CREATE INDEX association_value_entry_lookup_ix ON association_value_entry (saga_type, association_key, association_value);
+CREATE INDEX association_value_entry_saga_ix ON association_value_entry (saga_id, saga_type);
+
+--changeset amtsraum:eventstore-001-dead-letters
+CREATE TABLE dead_letter_entry (
+    dead_letter_id       VARCHAR(255)  NOT NULL,
+    processing_group     VARCHAR(255)  NOT NULL,
+    sequence_identifier  VARCHAR(255)  NOT NULL,
+    sequence_index       BIGINT        NOT NULL,
+    message_type         VARCHAR(255)  NOT NULL,
+    event_identifier     VARCHAR(255)  NOT NULL,
+    time_stamp           VARCHAR(255)  NOT NULL,
+    payload_type         VARCHAR(255)  NOT NULL,
+    payload_revision     VARCHAR(255),
+    payload              BYTEA         NOT NULL,
+    meta_data            BYTEA,
+    aggregate_type       VARCHAR(255),
+    aggregate_identifier VARCHAR(255),
+    sequence_number      BIGINT,
+    token_type           VARCHAR(255),
+    token                BYTEA,
+    enqueued_at          VARCHAR(255)  NOT NULL,
+    last_touched         VARCHAR(255),
+    processing_started   VARCHAR(255),
+    cause_type           VARCHAR(255),
+    cause_message        VARCHAR(1023),
+    diagnostics          BYTEA,
+    CONSTRAINT dead_letter_entry_pk PRIMARY KEY (dead_letter_id),
+    CONSTRAINT dead_letter_entry_sequence_uk UNIQUE (processing_group, sequence_identifier, sequence_index)
+);
