@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                ({@code AMTSRAUM_DATA_DIR}, default {@code ./data})
  */
 @ConfigurationProperties(prefix = "amtsraum")
-public record RuntimeProperties(Path dataDir) {
+public record RuntimeProperties(String dataDir) {
 
-    public RuntimeProperties {
-        dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
+    /** Plain file-system path (Spring's Path conversion would treat it as a resource location). */
+    public Path dataDirectory() {
+        return Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).toAbsolutePath().normalize();
     }
 
     public Path resolve(String child) {
-        return dataDir.resolve(child);
+        return dataDirectory().resolve(child);
     }
 }

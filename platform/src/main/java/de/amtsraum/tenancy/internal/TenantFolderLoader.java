@@ -48,7 +48,7 @@ class TenantFolderLoader implements ApplicationRunner {
     }
 
     LoadReport load() {
-        Path root = properties.directory();
+        Path root = properties.folder();
         Map<ManifestOutcome, Integer> outcomes = new EnumMap<>(ManifestOutcome.class);
         List<ManifestProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(root)) {

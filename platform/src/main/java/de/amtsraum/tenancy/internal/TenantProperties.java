@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      are applied, each invalid one is reported and keeps its previous manifest)
  */
 @ConfigurationProperties(prefix = "amtsraum.tenants")
-record TenantProperties(Path directory, boolean failOnInvalid) {
+record TenantProperties(String directory, boolean failOnInvalid) {
 
-    TenantProperties {
-        directory = (directory == null ? Path.of("tenants") : directory).toAbsolutePath().normalize();
+    /** Plain file-system path (Spring's Path conversion would treat it as a resource location). */
+    Path folder() {
+        return Path.of(directory == null || directory.isBlank() ? "tenants" : directory).toAbsolutePath().normalize();
     }
 }

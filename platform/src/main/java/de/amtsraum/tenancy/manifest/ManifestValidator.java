@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -64,15 +65,25 @@ public final class ManifestValidator {
     }
 
     private static String fieldOf(ValidationMessage message) {
-        String location = message.getInstanceLocation().toString();
-        String field = location.startsWith("$") ? location.substring(1) : location;
-        if (field.startsWith(".")) {
-            field = field.substring(1);
+        JsonNodePath location = message.getInstanceLocation();
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            appendSegment(field, location.getElement(i));
         }
-        if ("required".equals(message.getType()) && message.getProperty() != null) {
-            field = field.isEmpty() ? message.getProperty() : field + "." + message.getProperty();
+        boolean namesProperty = "required".equals(message.getType())
+                || "additionalProperties".equals(message.getType());
+        if (namesProperty && message.getProperty() != null) {
+            appendSegment(field, message.getProperty());
         }
-        return field;
+        return field.toString();
+    }
+
+    private static void appendSegment(StringBuilder field, Object segment) {
+        if (segment instanceof Integer index) {
+            field.append('[').append(index).append(']');
+        } else {
+            field.append(field.isEmpty() ? "" : ".").append(segment);
+        }
     }
 
     private static String reasonOf(ValidationMessage message) {

@@ -1,0 +1,21 @@
+package de.amtsraum.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole platform on a random port, with its own embedded PostgreSQL in a temporary data
+ * directory and the five tenants of the repository. Tests sharing this annotation share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TemporaryDataDirectory.class)
+@ActiveProfiles("test")
+public @interface PlatformTest {
+}
