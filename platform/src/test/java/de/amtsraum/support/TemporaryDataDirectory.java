@@ -13,15 +13,13 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives each test application context its own data directory (embedded PostgreSQL cluster, captured
- * mail), removed when the JVM ends, unless the test set {@code amtsraum.data-dir} itself.
+ * mail), removed when the JVM ends. (application.yaml always defines amtsraum.data-dir, so this
+ * overrides unconditionally; tests that need a fixed directory start a PlatformInstance instead.)
  */
 public class TemporaryDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (context.getEnvironment().containsProperty("amtsraum.data-dir")) {
-            return;
-        }
         Path directory = create();
         context.getEnvironment().getPropertySources().addFirst(
                 new MapPropertySource("temporary-data-dir", Map.of("amtsraum.data-dir", directory.toString())));
