@@ -38,6 +38,8 @@ class MailCaptureIT {
             });
         }
         assertThat(output.getAll()).contains(messageId).doesNotContain("mustermann").doesNotContain("Termin am");
+        assertThat(output.getOut().lines().filter(line -> !line.isBlank()))
+                .as("log lines are JSON objects").allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\""));
     }
 
     private static boolean contains(Path file, String text) {

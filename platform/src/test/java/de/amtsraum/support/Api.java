@@ -22,6 +22,10 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    public String baseUrl() {
+        return base;
+    }
+
     public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             try {

@@ -72,6 +72,14 @@ class TenantApiIT {
     }
 
     @Test
+    void answersErrorsOutsideControllersWithProblemDetails() {
+        var response = api.get("/error");
+
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain("trace").doesNotContain("Exception");
+    }
+
+    @Test
     void publishesAnOpenApiDocument() {
         var response = api.get("/v3/api-docs");
 

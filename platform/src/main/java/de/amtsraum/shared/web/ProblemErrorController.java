@@ -1,0 +1,32 @@
+package de.amtsraum.shared.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that never reach a controller (raised in a servlet filter, or by the container) end at
+ * {@code /error}; they too are answered as problem details, without exception text or stack trace.
+ * Replaces Spring Boot's BasicErrorController.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String detail = status.is5xxServerError()
+                ? "The request could not be completed. Please try again later."
+                : "The request could not be handled: " + status.getReasonPhrase() + ".";
+        ProblemDetail problem = Problems.of(status, "http-" + status.value(), status.getReasonPhrase(), detail);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
