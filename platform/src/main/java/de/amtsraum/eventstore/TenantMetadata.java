@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,12 @@ class TenantMetadata {
     @Bean
     static CorrelationDataProvider tenantCorrelation() {
         return new SimpleCorrelationDataProvider(TenantScoped.METADATA_KEY);
+    }
+
+    /** Declared because any CorrelationDataProvider bean replaces Axon's default one (correlation and trace ids). */
+    @Bean
+    static CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     @Autowired

@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -27,15 +27,17 @@ final class CapturingMailSender extends JavaMailSenderImpl {
             .withZone(ZoneOffset.UTC);
 
     private final Path directory;
+    private final Clock clock;
 
-    CapturingMailSender(Path directory) {
+    CapturingMailSender(Path directory, Clock clock) {
         this.directory = directory;
+        this.clock = clock;
     }
 
     @Override
     protected void doSend(MimeMessage[] mimeMessages, Object[] originalMessages) {
         for (MimeMessage message : mimeMessages) {
-            Path file = directory.resolve(STAMP.format(Instant.now()) + "-" + UUID.randomUUID() + ".eml");
+            Path file = directory.resolve(STAMP.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml");
             try {
                 Files.createDirectories(directory);
                 try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {

@@ -1,6 +1,7 @@
 package de.amtsraum.notification;
 
 import de.amtsraum.runtime.RuntimeProperties;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 class MailCaptureConfiguration {
 
     @Bean
-    JavaMailSender capturingMailSender(RuntimeProperties runtime) {
-        return new CapturingMailSender(runtime.resolve("mail"));
+    JavaMailSender capturingMailSender(RuntimeProperties runtime, Clock clock) {
+        return new CapturingMailSender(runtime.resolve("mail"), clock);
     }
 }

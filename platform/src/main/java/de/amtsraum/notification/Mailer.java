@@ -3,6 +3,7 @@ package de.amtsraum.notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -40,12 +41,19 @@ public class Mailer {
                         attachment.contentType());
             }
             message.saveChanges();
-            String messageId = message.getMessageID();
+            // Jakarta Mail's default Message-ID names the OS user and host; use an opaque one.
+            String messageId = "<" + UUID.randomUUID() + "@" + domainOf(properties.from()) + ">";
+            message.setHeader("Message-ID", messageId);
             sender.send(message);
             log.info("Mail {} handed over", messageId);
             return messageId;
         } catch (MessagingException malformed) {
             throw new MailPreparationException("mail could not be prepared: " + malformed.getClass().getSimpleName());
         }
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "amtsraum.localhost" : address.substring(at + 1).replace(">", "");
     }
 }

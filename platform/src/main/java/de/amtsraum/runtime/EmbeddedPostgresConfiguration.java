@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,11 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(RuntimeProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(RuntimeProperties properties) throws IOException, SQLException {
         Path cluster = properties.resolve("postgres");
         Files.createDirectories(cluster);
         StalePostmaster.stopIfRunning(cluster);
+        String password = EmbeddedPostgresCredentials.loadOrCreatePassword(properties.dataDirectory());
         long started = System.nanoTime();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
@@ -40,17 +42,20 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
+                .setConnectConfig("password", password)
                 .start();
+        EmbeddedPostgresCredentials.requirePassword(postgres, cluster, password);
         log.info("Embedded PostgreSQL ready on 127.0.0.1:{} in {} ms (data under {})", postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000, cluster);
         return postgres;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, RuntimeProperties properties) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
         config.setUsername("postgres");
+        config.setPassword(EmbeddedPostgresCredentials.loadOrCreatePassword(properties.dataDirectory()));
         config.setPoolName("amtsraum-embedded");
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);

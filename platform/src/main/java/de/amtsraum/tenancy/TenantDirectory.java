@@ -1,5 +1,6 @@
 package de.amtsraum.tenancy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsraum.tenancy.manifest.TenantManifest;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ public interface TenantDirectory {
     Optional<TenantSummary> summary(String tenantId);
 
     Optional<TenantManifest> manifest(String tenantId);
+
+    /** The manifest exactly as accepted (texts and logo inline): can be sent back to the operator API. */
+    Optional<JsonNode> manifestDocument(String tenantId);
 
     default boolean exists(String tenantId) {
         return summary(tenantId).isPresent();

@@ -123,6 +123,19 @@ class TenantApiIT {
     }
 
     @Test
+    void operatorCanSendTheCurrentManifestBackUnchanged() {
+        String operator = api.token("operator-dev", "dev");
+        JsonNode current = api.get("/api/v1/operator/tenants/heilbronn", operator).json();
+
+        var response = api.put("/api/v1/operator/tenants/heilbronn", operator, "application/json",
+                current.get("manifest").toString());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(response.json().get("manifestHash").asText()).isEqualTo(current.get("manifestHash").asText());
+    }
+
+    @Test
     void operatorMayOnboardFromYaml() throws Exception {
         String json = ManifestFixtures.requestBody("helbra", "wippra", manifest -> { });
         String yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()

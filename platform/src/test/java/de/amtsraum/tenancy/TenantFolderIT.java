@@ -52,8 +52,9 @@ class TenantFolderIT {
     }
 
     @Test
-    void strictModeRefusesToStartNamingFileAndField() {
+    void strictModeRefusesToStartNamingFileAndFieldAndAppliesNoFolder() throws Exception {
         Path dataDir = TemporaryDataDirectory.create();
+        ManifestFixtures.copy("coburg", tenants, "coburg");
         Path leer = ManifestFixtures.copy("leer", tenants, "leer");
         ManifestFixtures.edit(leer, manifest -> manifest.remove("dataProtectionOfficer"));
 
@@ -61,5 +62,11 @@ class TenantFolderIT {
                 "amtsraum.tenants.directory", tenants.toString(), "amtsraum.tenants.fail-on-invalid", "true")))
                 .isInstanceOf(InvalidManifestException.class)
                 .hasMessageContaining("tenants/leer/manifest.yaml at dataProtectionOfficer");
+
+        Path empty = java.nio.file.Files.createDirectory(tenants.resolve("..").resolve(tenants.getFileName() + "-empty"));
+        try (PlatformInstance after = PlatformInstance.start(Map.of("amtsraum.data-dir", dataDir.toString(),
+                "amtsraum.tenants.directory", empty.toString()))) {
+            assertThat(after.api().get("/api/v1/tenants").json().size()).as("coburg was not applied either").isZero();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package de.amtsraum.shared.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Spring Boot's BasicErrorController.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)

@@ -3,6 +3,7 @@ package de.amtsraum.tenancy.internal;
 import static de.amtsraum.readmodel.jooq.Tables.TENANT_DIRECTORY;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsraum.readmodel.jooq.tables.records.TenantDirectoryRecord;
 import de.amtsraum.tenancy.TenantDirectory;
@@ -40,12 +41,17 @@ class JooqTenantDirectory implements TenantDirectory {
 
     @Override
     public Optional<TenantManifest> manifest(String tenantId) {
+        return manifestDocument(tenantId).map(ManifestReader::typed);
+    }
+
+    @Override
+    public Optional<JsonNode> manifestDocument(String tenantId) {
         return db.select(TENANT_DIRECTORY.MANIFEST).from(TENANT_DIRECTORY)
                 .where(TENANT_DIRECTORY.TENANT_ID.eq(tenantId))
                 .fetchOptional(TENANT_DIRECTORY.MANIFEST)
                 .map(stored -> {
                     try {
-                        return ManifestReader.typed(json.readTree(stored.data()));
+                        return json.readTree(stored.data());
                     } catch (JsonProcessingException corrupt) {
                         throw new IllegalStateException("stored manifest of a tenant is not JSON", corrupt);
                     }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import de.amtsraum.tenancy.ManifestOutcome;
 import de.amtsraum.tenancy.TenantManifestChanged;
 import de.amtsraum.tenancy.TenantOnboarded;
+import de.amtsraum.tenancy.TenantOnboarding;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -13,8 +14,10 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A tenant's manifest history. The only rule: a manifest is recorded when it differs from the
- * current one, so re-applying the same folder at every start records nothing.
+ * A tenant's manifest history. A manifest is recorded when it differs from the current one, so
+ * re-applying the same folder at every start records nothing. The folder is applied again only
+ * when its own content changed since it was last applied: a change made through the operator API
+ * is not undone by the next restart, and an edit of the folder is the later, deliberate change.
  */
 @Aggregate
 class Tenant {
@@ -22,6 +25,7 @@ class Tenant {
     @AggregateIdentifier
     private String tenantId;
     private String manifestHash;
+    private String folderHash;
     private int revision;
 
     protected Tenant() {
@@ -36,7 +40,9 @@ class Tenant {
                     command.manifestHash(), command.appliedBy()));
             return ManifestOutcome.ONBOARDED;
         }
-        if (manifestHash.equals(command.manifestHash())) {
+        boolean folderUnchanged = TenantOnboarding.FOLDER.equals(command.appliedBy())
+                && command.manifestHash().equals(folderHash);
+        if (manifestHash.equals(command.manifestHash()) || folderUnchanged) {
             return ManifestOutcome.UNCHANGED;
         }
         apply(new TenantManifestChanged(command.tenantId(), command.name(), command.manifest(),
@@ -48,12 +54,16 @@ class Tenant {
     void on(TenantOnboarded event) {
         tenantId = event.tenantId();
         manifestHash = event.manifestHash();
+        folderHash = TenantOnboarding.FOLDER.equals(event.appliedBy()) ? event.manifestHash() : null;
         revision = 1;
     }
 
     @EventSourcingHandler
     void on(TenantManifestChanged event) {
         manifestHash = event.manifestHash();
+        if (TenantOnboarding.FOLDER.equals(event.appliedBy())) {
+            folderHash = event.manifestHash();
+        }
         revision = event.revision();
     }
 }

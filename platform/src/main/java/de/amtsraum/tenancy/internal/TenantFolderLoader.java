@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * At start, applies every manifest under the tenants folder. A tenant whose manifest is invalid is
  * skipped as a whole (its previous manifest, if any, stays in force) and reported with file, field
  * and reason; the other tenants are applied. With {@code amtsraum.tenants.fail-on-invalid=true}
- * the start fails instead (for deployments that treat the folder as a release artefact).
+ * the start fails instead and no folder is applied at all (for deployments that treat the folder
+ * as one release artefact).
  */
 @Component
 class TenantFolderLoader implements ApplicationRunner {
@@ -41,10 +42,7 @@ class TenantFolderLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        LoadReport report = load();
-        if (!report.problems().isEmpty() && properties.failOnInvalid()) {
-            throw new InvalidManifestException(report.problems());
-        }
+        load();
     }
 
     LoadReport load() {
@@ -55,21 +53,28 @@ class TenantFolderLoader implements ApplicationRunner {
             log.warn("Tenant folder {} does not exist; no tenant manifests applied", root);
             return new LoadReport(outcomes, problems);
         }
+        // Read and validate every folder first: in strict mode nothing is applied unless all are valid.
+        List<ResolvedManifest> valid = new ArrayList<>();
         for (Path folder : tenantFolders(root)) {
             try {
-                ResolvedManifest manifest = ManifestReader.fromFolder(folder);
-                ManifestOutcome outcome = onboarding.apply(manifest, "folder");
-                outcomes.merge(outcome, 1, Integer::sum);
-                if (outcome != ManifestOutcome.UNCHANGED) {
-                    log.info("Tenant {} {} from its folder", manifest.manifest().id(), outcome.name().toLowerCase());
-                }
+                valid.add(ManifestReader.fromFolder(folder));
             } catch (InvalidManifestException invalid) {
                 invalid.problems().forEach(problem -> log.error("Tenant manifest refused, tenant not changed: {}", problem));
                 problems.addAll(invalid.problems());
             }
         }
-        log.info("Tenant manifests applied from {}: {} ({} refused)", root, outcomes, problems.isEmpty() ? 0
-                : problems.stream().map(ManifestProblem::file).distinct().count());
+        if (!problems.isEmpty() && properties.failOnInvalid()) {
+            throw new InvalidManifestException(problems);
+        }
+        for (ResolvedManifest manifest : valid) {
+            ManifestOutcome outcome = onboarding.apply(manifest, TenantOnboarding.FOLDER);
+            outcomes.merge(outcome, 1, Integer::sum);
+            if (outcome != ManifestOutcome.UNCHANGED) {
+                log.info("Tenant {} {} from its folder", manifest.manifest().id(), outcome.name().toLowerCase());
+            }
+        }
+        log.info("Tenant manifests applied from {}: {} ({} refused)", root, outcomes,
+                problems.stream().map(ManifestProblem::file).distinct().count());
         return new LoadReport(outcomes, problems);
     }
 

@@ -31,7 +31,8 @@ public final class ManifestReader {
     public static final String MANIFEST_FILE = "manifest.yaml";
     public static final int MAX_LOGO_BYTES = 100 * 1024;
 
-    private static final Pattern FILE_REFERENCE = Pattern.compile("^[\\w./-]+\\.(md|svg|png)$");
+    private static final Pattern FILE_REFERENCE = Pattern.compile("^[\\w./-]+\\.md$");
+    private static final Pattern LOGO_DATA_URI = Pattern.compile("^data:(image/svg\\+xml|image/png);base64,([A-Za-z0-9+/=]+)$");
     private static final Map<String, String> LOGO_TYPES = Map.of("svg", "image/svg+xml", "png", "image/png");
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder().build());
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -69,9 +70,12 @@ public final class ManifestReader {
         return resolve(document, file, tenantId);
     }
 
-    /** A document previously accepted (e.g. from an event), re-typed without file access. */
+    /**
+     * A document that was validated when it was recorded (read model, event), typed again. Not
+     * re-validated: rules may tighten over time, and a stored manifest must stay readable.
+     */
     public static TenantManifest typed(JsonNode document) {
-        return ManifestValidator.validate(document, "stored manifest", null);
+        return ManifestValidator.bind(document);
     }
 
     private static ResolvedManifest resolve(ObjectNode document, String file, String expectedId) {
@@ -102,23 +106,27 @@ public final class ManifestReader {
         if (!(parent instanceof ObjectNode object) || !object.path(field).isTextual()) {
             return; // missing or wrongly typed: the schema reports it
         }
-        String reference = object.get(field).asText();
-        if (!FILE_REFERENCE.matcher(reference).matches()) {
+        String value = object.get(field).asText();
+        String path = section + "." + field;
+        boolean logo = field.equals("logo");
+        if (logo ? value.startsWith("data:") : !FILE_REFERENCE.matcher(value).matches()) {
+            if (logo) {
+                checkLogoDataUri(value, file, path);
+            }
             return; // inline content
         }
-        String path = section + "." + field;
-        Path target = folder.resolve(reference).normalize();
+        Path target = folder.resolve(value).normalize();
         if (!target.startsWith(folder.normalize()) || !Files.isRegularFile(target)) {
-            throw refused(file, path, "names the file '" + reference + "', which does not exist in the tenant folder");
+            throw refused(file, path, "names the file '" + value + "', which does not exist in the tenant folder");
         }
         try {
-            if (field.equals("logo")) {
-                String extension = reference.substring(reference.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            if (logo) {
+                String extension = value.substring(value.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
                 String type = LOGO_TYPES.get(extension);
-                byte[] bytes = Files.readAllBytes(target);
                 if (type == null) {
                     throw refused(file, path, "must be an .svg or .png file");
                 }
+                byte[] bytes = Files.readAllBytes(target);
                 if (bytes.length > MAX_LOGO_BYTES) {
                     throw refused(file, path, "is larger than " + MAX_LOGO_BYTES / 1024 + " KB");
                 }
@@ -131,16 +139,33 @@ public final class ManifestReader {
         }
     }
 
+    private static void checkLogoDataUri(String value, String file, String path) {
+        var match = LOGO_DATA_URI.matcher(value);
+        if (!match.matches()) {
+            throw refused(file, path, "must be a data:image/svg+xml or data:image/png URI in base64");
+        }
+        int decoded;
+        try {
+            decoded = Base64.getDecoder().decode(match.group(2)).length;
+        } catch (IllegalArgumentException malformed) {
+            throw refused(file, path, "is not valid base64");
+        }
+        if (decoded > MAX_LOGO_BYTES) {
+            throw refused(file, path, "is larger than " + MAX_LOGO_BYTES / 1024 + " KB");
+        }
+    }
+
     private static void refuseFileReference(ObjectNode document, String section, String field, String file) {
         JsonNode value = document.path(section).path(field);
         if (!value.isTextual()) {
             return;
         }
         String text = value.asText();
-        if (field.equals("logo") ? !text.startsWith("data:image/") : FILE_REFERENCE.matcher(text).matches()) {
-            throw refused(file, section + "." + field, field.equals("logo")
-                    ? "must be inline as a data:image/svg+xml or data:image/png URI in a request"
-                    : "refers to a file; in a request send the Markdown text itself");
+        String path = section + "." + field;
+        if (field.equals("logo")) {
+            checkLogoDataUri(text, file, path);
+        } else if (FILE_REFERENCE.matcher(text).matches()) {
+            throw refused(file, path, "refers to a file; in a request send the Markdown text itself");
         }
     }
 

@@ -1,5 +1,6 @@
 package de.amtsraum.tenancy.manifest;
 
+import de.amtsraum.shared.TenantId;
 import de.amtsraum.tenancy.manifest.TenantManifest.Channel;
 import de.amtsraum.tenancy.manifest.TenantManifest.DataCategory;
 import de.amtsraum.tenancy.manifest.TenantManifest.Location;
@@ -40,6 +41,9 @@ final class ManifestRules {
     }
 
     private void checkIdentity(TenantManifest manifest, String expectedId) {
+        if (TenantId.RESERVED.contains(manifest.id())) {
+            problem("id", "'" + manifest.id() + "' is reserved by the platform; choose another id");
+        }
         if (expectedId != null && !expectedId.equals(manifest.id())) {
             problem("id", "is '" + manifest.id() + "' but must equal '" + expectedId
                     + "' (the folder name, or the id in the request path)");
@@ -101,6 +105,9 @@ final class ManifestRules {
             Service service = manifest.services().get(s);
             if (service.channel() == Channel.ON_SITE && service.location() == null) {
                 problem("services[" + s + "].location", "is required for an ON_SITE service");
+            }
+            if (service.channel() == Channel.VIDEO && !manifest.features().video()) {
+                problem("services[" + s + "].channel", "is VIDEO but features.video is false");
             }
             if (service.location() != null && !locationIds.contains(service.location())) {
                 problem("services[" + s + "].location", "names the unknown location '" + service.location() + "'");

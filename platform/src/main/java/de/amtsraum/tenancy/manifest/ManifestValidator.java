@@ -103,6 +103,14 @@ public final class ManifestValidator {
         return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
     }
 
+    static TenantManifest bind(JsonNode document) {
+        try {
+            return BINDER.treeToValue(document, TenantManifest.class);
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("a stored manifest no longer binds to the manifest model", unreadable);
+        }
+    }
+
     private static String pathOf(JsonMappingException error) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : error.getPath()) {
@@ -115,9 +123,13 @@ public final class ManifestValidator {
         return path.toString();
     }
 
+    /** The most helpful message in the chain: our own IllegalArgumentException if any, else the root. */
     private static String rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null) {
+            if (cause.getClass() == IllegalArgumentException.class) {
+                return cause.getMessage();
+            }
             cause = cause.getCause();
         }
         return cause.getMessage();

@@ -29,6 +29,11 @@ public final class RetentionPeriod {
     public static RetentionPeriod parse(String text) {
         Objects.requireNonNull(text, "duration");
         String value = text.trim();
+        int time = value.indexOf('T');
+        if (time > 0 && value.substring(0, time).matches(".*[YMW].*")) {
+            throw new IllegalArgumentException("mixes years, months or weeks with hours (" + text + "); use either a "
+                    + "calendar period such as P6M or a time duration such as PT48H or P2DT12H");
+        }
         try {
             if (value.contains("T")) {
                 Duration duration = Duration.parse(value);

@@ -50,7 +50,7 @@ class OperatorTenantController {
     ResponseEntity<ApplyResult> apply(@PathVariable String tenant, @RequestBody byte[] body, Principal operator) {
         if (!TenantId.isValid(tenant)) {
             throw new InvalidManifestException(List.of(new ManifestProblem("request path", "id",
-                    "must match " + TenantId.REGEX)));
+                    "must match " + TenantId.REGEX + " and not be one of the reserved words " + TenantId.RESERVED)));
         }
         if (body.length > MAX_MANIFEST_BYTES) {
             throw new InvalidManifestException(List.of(new ManifestProblem("request body", "",

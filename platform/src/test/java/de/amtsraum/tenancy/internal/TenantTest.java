@@ -13,6 +13,7 @@ class TenantTest {
 
     private static final JsonNode MANIFEST = JsonNodeFactory.instance.objectNode().put("id", "leer");
     private static final JsonNode CHANGED = JsonNodeFactory.instance.objectNode().put("id", "leer").put("x", 1);
+    private static final JsonNode EDITED = JsonNodeFactory.instance.objectNode().put("id", "leer").put("x", 2);
 
     private AggregateTestFixture<Tenant> fixture;
 
@@ -35,6 +36,24 @@ class TenantTest {
                 .when(new ApplyTenantManifestCommand("leer", "Landkreis Leer", MANIFEST, "h1", "operator-dev"))
                 .expectNoEvents()
                 .expectResultMessagePayload(ManifestOutcome.UNCHANGED);
+    }
+
+    @Test
+    void keepsAnOperatorChangeWhileTheFolderIsUnchanged() {
+        fixture.given(new TenantOnboarded("leer", "Landkreis Leer", MANIFEST, "h1", "folder"),
+                        new TenantManifestChanged("leer", "Landkreis Leer", CHANGED, "h2", "h1", 2, "operator-dev"))
+                .when(new ApplyTenantManifestCommand("leer", "Landkreis Leer", MANIFEST, "h1", "folder"))
+                .expectNoEvents()
+                .expectResultMessagePayload(ManifestOutcome.UNCHANGED);
+    }
+
+    @Test
+    void appliesAnEditedFolderOverAnOperatorChange() {
+        fixture.given(new TenantOnboarded("leer", "Landkreis Leer", MANIFEST, "h1", "folder"),
+                        new TenantManifestChanged("leer", "Landkreis Leer", CHANGED, "h2", "h1", 2, "operator-dev"))
+                .when(new ApplyTenantManifestCommand("leer", "Landkreis Leer", EDITED, "h3", "folder"))
+                .expectEvents(new TenantManifestChanged("leer", "Landkreis Leer", EDITED, "h3", "h2", 3, "folder"))
+                .expectResultMessagePayload(ManifestOutcome.CHANGED);
     }
 
     @Test

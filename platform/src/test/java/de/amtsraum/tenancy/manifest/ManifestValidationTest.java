@@ -97,6 +97,62 @@ class ManifestValidationTest {
     }
 
     @Test
+    void explainsADurationThatMixesMonthsAndHours() {
+        assertRefused(manifest -> firstRule(manifest).put("after", "P1MT2H"),
+                "dataCategories[0].retention[0].after", "mixes years, months or weeks with hours");
+    }
+
+    @Test
+    void refusesAReservedTenantId() {
+        Path copy = ManifestFixtures.copy("recklinghausen", tenants, "operator");
+
+        assertThatThrownBy(() -> ManifestReader.fromFolder(copy))
+                .isInstanceOfSatisfying(InvalidManifestException.class, refused -> assertThat(refused.problems())
+                        .anySatisfy(problem -> assertThat(problem.reason()).contains("reserved")));
+    }
+
+    @Test
+    void refusesAVideoServiceWhenVideoIsOff() {
+        assertRefused(manifest -> ((ObjectNode) manifest.get("services").get(0)).put("channel", "VIDEO"),
+                "services[0].channel", "features.video is false");
+    }
+
+    @Test
+    void refusesALogoFileOfAnotherType() throws Exception {
+        Path copy = ManifestFixtures.copy("recklinghausen", tenants, "recklinghausen");
+        java.nio.file.Files.writeString(copy.resolve("logo.gif"), "GIF89a");
+        ManifestFixtures.edit(copy, manifest -> ((ObjectNode) manifest.get("branding")).put("logo", "logo.gif"));
+
+        assertThatThrownBy(() -> ManifestReader.fromFolder(copy))
+                .isInstanceOfSatisfying(InvalidManifestException.class, refused -> assertThat(refused.problems())
+                        .singleElement().satisfies(problem -> {
+                            assertThat(problem.field()).isEqualTo("branding.logo");
+                            assertThat(problem.reason()).contains(".svg or .png");
+                        }));
+    }
+
+    @Test
+    void refusesARequestLogoThatIsNotAnSvgOrPngDataUri() {
+        String body = ManifestFixtures.requestBody("leer", "leer",
+                manifest -> ((ObjectNode) manifest.get("branding")).put("logo", "data:image/gif;base64,R0lGOD=="));
+
+        assertThatThrownBy(() -> ManifestReader.fromRequest(body, "leer"))
+                .isInstanceOfSatisfying(InvalidManifestException.class, refused -> assertThat(refused.problems())
+                        .singleElement().satisfies(problem -> assertThat(problem.field()).isEqualTo("branding.logo")));
+    }
+
+    @Test
+    void refusesARequestLogoAbove100Kilobytes() {
+        String big = java.util.Base64.getEncoder().encodeToString(new byte[ManifestReader.MAX_LOGO_BYTES + 1]);
+        String body = ManifestFixtures.requestBody("leer", "leer",
+                manifest -> ((ObjectNode) manifest.get("branding")).put("logo", "data:image/png;base64," + big));
+
+        assertThatThrownBy(() -> ManifestReader.fromRequest(body, "leer"))
+                .isInstanceOfSatisfying(InvalidManifestException.class, refused -> assertThat(refused.problems())
+                        .anySatisfy(problem -> assertThat(problem.field()).isEqualTo("branding.logo")));
+    }
+
+    @Test
     void refusesUnknownField() {
         assertRefused(manifest -> manifest.put("colour", "red"), "colour", "not a known field");
     }
