@@ -29,6 +29,8 @@ sleep 1
 heap_used=$(jcmd_heap_used_kb "$APP_PID")
 heap_committed=$("$JAVA_HOME/bin/jcmd" "$APP_PID" GC.heap_info | grep -o 'committed [0-9]*K' | head -n1 | grep -o '[0-9]*' || echo '?')
 jvm_rss_gc=$(proc_kb "$APP_PID" VmRSS)
+# Where the JVM's RSS goes, when started with BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary.
+"$JAVA_HOME/bin/jcmd" "$APP_PID" VM.native_memory summary >"$logs/native-memory.txt" 2>&1 || true
 
 pg_count=0 pg_rss=0 pg_pss=0
 for pid in $(pg_pids "$data"); do

@@ -39,13 +39,14 @@ bench_init() {
   [ -n "${JAVA_HOME_BENCH_DONE:-}" ] || { bench_pick_jdk; export JAVA_HOME_BENCH_DONE=1; }
   if [ -z "${BENCH_WORK:-}" ]; then
     BENCH_WORK=$(mktemp -d "${TMPDIR:-/tmp}/amtsraum-bench.XXXXXX")
+    export BENCH_WORK_CREATED=1
   fi
   mkdir -p "$BENCH_WORK"
   export BENCH_WORK
   if [ -z "${BENCH_JAR:-}" ]; then
     local built="$BENCH_ROOT/platform/target/amtsraum-platform.jar"
-    if [ ! -f "$built" ]; then
-      echo "bench: $built missing, building it (tests skipped)" >&2
+    if [ ! -f "$built" ] || [ -n "$(find "$BENCH_ROOT/platform/src" "$BENCH_ROOT/pom.xml" "$BENCH_ROOT/platform/pom.xml" -newer "$built" -print -quit)" ]; then
+      echo "bench: $built missing or older than the sources, building it (tests skipped)" >&2
       (cd "$BENCH_ROOT" && ./mvnw -B -q -pl platform package -DskipTests)
     fi
     BENCH_JAR="$BENCH_WORK/amtsraum-platform.jar"
