@@ -42,6 +42,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenants/{tenant}/contact-requests",
+                                "/api/v1/tenants/{tenant}/contact-request-withdrawals").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/tenants/{tenant}/manifest")
                         .access(TenantAccess.withRole(Role.TENANT_ADMIN))

@@ -2,6 +2,7 @@ package de.amtsraum.tenancy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsraum.shared.TenantScoped;
+import de.amtsraum.shared.privacy.NotPersonal;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -10,6 +11,9 @@ import org.axonframework.serialization.Revision;
  * or the operator client id.
  */
 @Revision("1")
-public record TenantOnboarded(String tenantId, String name, JsonNode manifest, String manifestHash,
-                              String appliedBy) implements TenantScoped {
+public record TenantOnboarded(String tenantId,
+                              @NotPersonal("the authority's name") String name,
+                              @NotPersonal("facts about the authority; names roles and mailboxes, not persons") JsonNode manifest,
+                              @NotPersonal String manifestHash,
+                              @NotPersonal("folder or operator client id") String appliedBy) implements TenantScoped {
 }

@@ -31,9 +31,11 @@ class TenantIsolationIT {
     /** Operations deliberately open to anyone (method + path template). */
     private static final Set<String> PUBLIC = Set.of(
             "GET /api/v1/tenants",
-            "GET /api/v1/tenants/{tenant}");
+            "GET /api/v1/tenants/{tenant}",
+            "POST /api/v1/tenants/{tenant}/contact-requests",
+            "POST /api/v1/tenants/{tenant}/contact-request-withdrawals");
 
-    private static final String VICTIM = "coburg";
+    private static final String VICTIM = "helbra";
     private static final String ATTACKER = "leer";
 
     @LocalServerPort

@@ -41,13 +41,25 @@ public final class Api {
     }
 
     public Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     public Response put(String path, String token, String contentType, String body) {
+        return send("PUT", path, token, contentType, body);
+    }
+
+    public Response post(String path, String token, String contentType, String body) {
+        return send("POST", path, token, contentType, body);
+    }
+
+    private Response send(String method, String path, String token, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -22,7 +22,7 @@ public final class PlatformInstance implements AutoCloseable {
         args.add("--server.port=0");
         args.add("--spring.profiles.active=test");
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return new PlatformInstance(new SpringApplicationBuilder(AmtsraumApplication.class)
+        return new PlatformInstance(new SpringApplicationBuilder(AmtsraumApplication.class, MutableClock.Config.class)
                 .run(args.toArray(String[]::new)));
     }
 

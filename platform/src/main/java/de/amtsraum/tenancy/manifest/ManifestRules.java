@@ -1,5 +1,7 @@
 package de.amtsraum.tenancy.manifest;
 
+import de.amtsraum.shared.privacy.DataKind;
+
 import de.amtsraum.shared.TenantId;
 import de.amtsraum.tenancy.manifest.TenantManifest.Channel;
 import de.amtsraum.tenancy.manifest.TenantManifest.DataCategory;
@@ -36,7 +38,7 @@ final class ManifestRules {
         rules.checkFeatures(manifest);
         rules.checkCatalogue(manifest);
         rules.checkProcessors(manifest.processors());
-        rules.checkCategories(manifest.dataCategories());
+        rules.checkCategories(manifest);
         return rules.problems;
     }
 
@@ -128,8 +130,31 @@ final class ManifestRules {
         }
     }
 
-    private void checkCategories(List<DataCategory> categories) {
+    private void checkCategories(TenantManifest manifest) {
+        List<DataCategory> categories = manifest.dataCategories();
         unique("dataCategories", categories, DataCategory::id);
+        Set<DataKind> covered = new HashSet<>();
+        for (int c = 0; c < categories.size(); c++) {
+            for (DataKind kind : categories.get(c).covers()) {
+                if (!covered.add(kind)) {
+                    problem("dataCategories[" + c + "].covers", kind + " is already covered by another category");
+                }
+            }
+        }
+        if (manifest.features().contactForm()) {
+            requireCovered(covered, DataKind.CONTACT_REQUEST, "features.contactForm");
+            requireCovered(covered, DataKind.SUBMISSION_METADATA, "features.contactForm");
+        }
+        if (manifest.features().booking()) {
+            requireCovered(covered, DataKind.APPOINTMENT, "features.booking");
+        }
+    }
+
+    private void requireCovered(Set<DataKind> covered, DataKind kind, String feature) {
+        if (!covered.contains(kind)) {
+            problem("dataCategories", "no category covers " + kind + ", which " + feature
+                    + " processes; add it to the covers list of the category that the privacy notice names for it");
+        }
     }
 
     private <T> void unique(String field, List<T> items, Function<T, String> id) {

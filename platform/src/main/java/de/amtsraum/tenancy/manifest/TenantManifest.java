@@ -1,5 +1,7 @@
 package de.amtsraum.tenancy.manifest;
 
+import de.amtsraum.shared.privacy.DataKind;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -116,12 +118,23 @@ public record TenantManifest(
     }
 
     public record DataCategory(String id, String name, String description, boolean personal, String legalBasis,
-                               List<String> purposes, List<String> recipients, List<RetentionRule> retention) {
+                               List<String> purposes, List<String> recipients, List<RetentionRule> retention,
+                               List<DataKind> covers) {
         public DataCategory {
             purposes = List.copyOf(purposes == null ? List.of() : purposes);
             recipients = List.copyOf(recipients == null ? List.of() : recipients);
             retention = List.copyOf(retention == null ? List.of() : retention);
+            covers = List.copyOf(covers == null ? List.of() : covers);
         }
+    }
+
+    /** The category that covers a kind of data, if the tenant declared one. */
+    public java.util.Optional<DataCategory> categoryFor(DataKind kind) {
+        return dataCategories.stream().filter(category -> category.covers().contains(kind)).findFirst();
+    }
+
+    public java.util.Optional<DataCategory> category(String id) {
+        return dataCategories.stream().filter(category -> category.id().equals(id)).findFirst();
     }
 
     public record IdentitySettings(String staffIssuer, Boolean twoFactorForStaff) {

@@ -1,0 +1,11 @@
+package de.amtsraum.privacy;
+
+/** Why a subject's key was destroyed. */
+public enum ShredCause {
+    /** A retention rule of the tenant fell due. */
+    RETENTION,
+    /** The citizen withdrew consent or the request. */
+    WITHDRAWAL,
+    /** The citizen asked for erasure (Art. 17 GDPR). */
+    ERASURE_REQUEST
+}

@@ -1,0 +1,17 @@
+package de.amtsraum.privacy.internal;
+
+import com.google.crypto.tink.Aead;
+
+/**
+ * Source of the per-tenant key-encryption keys (KEK) that wrap the subject data keys. Embedded
+ * mode: {@link LocalKeysetFiles}. Production implementations (Vault Transit, a cloud KMS) return an
+ * {@link Aead} backed by the remote service; the data keys never leave the process unwrapped.
+ */
+public interface KeyEncryptionKeys {
+
+    /** The tenant's KEK, created on first use. */
+    Aead forTenant(String tenantId);
+
+    /** Destroys the tenant's KEK: every data key of the tenant becomes unusable (offboarding). */
+    void destroy(String tenantId);
+}

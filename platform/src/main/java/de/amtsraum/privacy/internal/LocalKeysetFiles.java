@@ -1,0 +1,85 @@
+package de.amtsraum.privacy.internal;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Embedded-mode KEKs: one Tink AES256-GCM keyset per tenant in {@code <data-dir>/kek/<tenant>.json},
+ * created on first use, readable by the owner only. Whoever holds these files and a database copy
+ * can read everything not yet shredded: keep them out of database backups (docs/privacy-model.md).
+ */
+final class LocalKeysetFiles implements KeyEncryptionKeys {
+
+    private final Path directory;
+    private final Map<String, Aead> loaded = new ConcurrentHashMap<>();
+
+    LocalKeysetFiles(Path directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Aead forTenant(String tenantId) {
+        return loaded.computeIfAbsent(tenantId, this::loadOrCreate);
+    }
+
+    @Override
+    public void destroy(String tenantId) {
+        loaded.remove(tenantId);
+        try {
+            Files.deleteIfExists(file(tenantId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Aead loadOrCreate(String tenantId) {
+        Path file = file(tenantId);
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
+                    Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+            return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("key-encryption key of a tenant is unreadable", e);
+        }
+    }
+
+    private void create(Path file) throws IOException, GeneralSecurityException {
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        String json = TinkJsonProtoKeysetFormat.serializeKeyset(
+                KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")), InsecureSecretKeyAccess.get());
+        Path temporary = Files.createTempFile(directory, "kek", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temporary, json, StandardCharsets.UTF_8);
+        try {
+            // Atomic: of two instances creating the same tenant's KEK at once, the first one wins.
+            Files.createLink(file, temporary);
+        } catch (FileAlreadyExistsException other) {
+            // keep theirs
+        } finally {
+            Files.delete(temporary);
+        }
+    }
+
+    private Path file(String tenantId) {
+        return directory.resolve(tenantId + ".json");
+    }
+}

@@ -1,0 +1,85 @@
+package de.amtsraum.privacy.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsraum.privacy.PersonalDataCipher;
+import de.amtsraum.runtime.RuntimeProperties;
+import de.amtsraum.tenancy.TenantDirectory;
+import java.time.Clock;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Wires the privacy kernel, and makes Axon use {@link PersonalDataSerializer} as its general
+ * serializer (snapshots, sagas, tokens, dead-letter metadata) and as its event serializer (events,
+ * dead-letter payloads). Axon's auto-configuration backs off from both.
+ */
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    KeyEncryptionKeys keyEncryptionKeys(RuntimeProperties runtime) {
+        return new LocalKeysetFiles(runtime.resolve("kek"));
+    }
+
+    @Bean
+    SubjectKeyStore subjectKeyStore(DSLContext db, KeyEncryptionKeys keks, Clock clock, PrivacyProperties properties) {
+        return new SubjectKeyStore(db, keks, clock, properties.keyCacheSize());
+    }
+
+    @Bean
+    CategoryResolver categoryResolver(TenantDirectory tenants) {
+        return new CategoryResolver(tenants);
+    }
+
+    @Bean
+    RetentionSchedule retentionSchedule(DSLContext db, CategoryResolver categories, Clock clock) {
+        return new RetentionSchedule(db, categories, clock);
+    }
+
+    @Bean
+    SubjectKeyService subjectKeys(SubjectKeyStore store, RetentionSchedule schedule, @Lazy EventGateway events,
+                                  Clock clock) {
+        SubjectKeyService keys = new SubjectKeyService(store, schedule, events, clock);
+        schedule.useKeys(keys);
+        return keys;
+    }
+
+    @Bean
+    PersonalDataCipher personalDataCipher(SubjectKeyStore keys, CategoryResolver categories,
+                                          RetentionSchedule schedule) {
+        return new TinkPersonalDataCipher(keys, categories, schedule);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
+                          @Lazy PersonalDataCipher cipher) {
+        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), cipher);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
+                               @Lazy PersonalDataCipher cipher) {
+        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), cipher);
+    }
+
+    private static Serializer jackson(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+        return JacksonSerializer.builder()
+                .objectMapper(objectMapper)
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(PrivacyConfiguration.class.getClassLoader()))
+                .build();
+    }
+}

@@ -1,0 +1,9 @@
+package de.amtsraum.privacy.internal;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SchedulingConfiguration {
+}

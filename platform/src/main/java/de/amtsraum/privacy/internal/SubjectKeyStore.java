@@ -1,0 +1,142 @@
+package de.amtsraum.privacy.internal;
+
+import static de.amtsraum.readmodel.jooq.Tables.SHREDDED_KEY;
+import static de.amtsraum.readmodel.jooq.Tables.SUBJECT_KEY;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import de.amtsraum.privacy.ShredCause;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Data keys in {@code subject_key}, wrapped by the tenant's KEK (associated data: tenant, subject,
+ * category). Unwrapped keys are cached; a shred removes the row, writes a tombstone and evicts the
+ * cache. Other instances' caches expire after {@link #CACHE_TTL} at the latest.
+ */
+class SubjectKeyStore {
+
+    static final Duration CACHE_TTL = Duration.ofMinutes(2);
+
+    private final DSLContext db;
+    private final KeyEncryptionKeys keks;
+    private final Clock clock;
+    private final Cache<SubjectKeyId, Aead> cache;
+
+    SubjectKeyStore(DSLContext db, KeyEncryptionKeys keks, Clock clock, long cacheSize) {
+        this.db = db;
+        this.keks = keks;
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(CACHE_TTL).build();
+        try {
+            AeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key, if it exists (not yet created, or shredded: empty). */
+    Optional<Aead> find(SubjectKeyId id) {
+        Aead cached = cache.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return db.select(SUBJECT_KEY.WRAPPED_KEY).from(SUBJECT_KEY)
+                .where(SUBJECT_KEY.TENANT_ID.eq(id.tenantId()), SUBJECT_KEY.SUBJECT_ID.eq(id.subjectId()),
+                        SUBJECT_KEY.CATEGORY_ID.eq(id.categoryId()))
+                .fetchOptional(SUBJECT_KEY.WRAPPED_KEY)
+                .flatMap(wrapped -> unwrap(id, wrapped));
+    }
+
+    /** The key, created when missing. {@code created} is told whether this call created it. */
+    Aead findOrCreate(SubjectKeyId id, Runnable created) {
+        Optional<Aead> existing = find(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] wrapped = wrap(id);
+        int inserted = db.insertInto(SUBJECT_KEY)
+                .set(SUBJECT_KEY.TENANT_ID, id.tenantId())
+                .set(SUBJECT_KEY.SUBJECT_ID, id.subjectId())
+                .set(SUBJECT_KEY.CATEGORY_ID, id.categoryId())
+                .set(SUBJECT_KEY.WRAPPED_KEY, wrapped)
+                .set(SUBJECT_KEY.CREATED_AT, now())
+                .onConflictDoNothing()
+                .execute();
+        if (inserted == 1) {
+            created.run();
+        }
+        return find(id).orElseThrow(() -> new IllegalStateException("data key vanished while being created"));
+    }
+
+    /** @return whether a key was destroyed now (false: already shredded or never created) */
+    boolean shred(SubjectKeyId id, ShredCause cause) {
+        int deleted = db.deleteFrom(SUBJECT_KEY)
+                .where(SUBJECT_KEY.TENANT_ID.eq(id.tenantId()), SUBJECT_KEY.SUBJECT_ID.eq(id.subjectId()),
+                        SUBJECT_KEY.CATEGORY_ID.eq(id.categoryId()))
+                .execute();
+        cache.invalidate(id);
+        if (deleted == 0) {
+            return false;
+        }
+        db.insertInto(SHREDDED_KEY)
+                .set(SHREDDED_KEY.TENANT_ID, id.tenantId())
+                .set(SHREDDED_KEY.SUBJECT_ID, id.subjectId())
+                .set(SHREDDED_KEY.CATEGORY_ID, id.categoryId())
+                .set(SHREDDED_KEY.CAUSE, cause.name())
+                .set(SHREDDED_KEY.SHREDDED_AT, now())
+                .onConflict(SHREDDED_KEY.TENANT_ID, SHREDDED_KEY.SUBJECT_ID, SHREDDED_KEY.CATEGORY_ID)
+                .doUpdate().set(SHREDDED_KEY.CAUSE, cause.name()).set(SHREDDED_KEY.SHREDDED_AT, now())
+                .execute();
+        return true;
+    }
+
+    List<String> categoriesOf(String tenantId, String subjectId) {
+        return db.select(SUBJECT_KEY.CATEGORY_ID).from(SUBJECT_KEY)
+                .where(SUBJECT_KEY.TENANT_ID.eq(tenantId), SUBJECT_KEY.SUBJECT_ID.eq(subjectId))
+                .orderBy(SUBJECT_KEY.CATEGORY_ID)
+                .fetch(SUBJECT_KEY.CATEGORY_ID);
+    }
+
+    void evictAll() {
+        cache.invalidateAll();
+    }
+
+    private byte[] wrap(SubjectKeyId id) {
+        try {
+            KeysetHandle key = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(key, keks.forTenant(id.tenantId()),
+                    id.keyAssociatedData());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not create a data key", e);
+        }
+    }
+
+    /** Empty when the tenant's KEK no longer opens the key (KEK destroyed at offboarding): erased too. */
+    private Optional<Aead> unwrap(SubjectKeyId id, byte[] wrapped) {
+        try {
+            Aead aead = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keks.forTenant(id.tenantId()),
+                    id.keyAssociatedData()).getPrimitive(RegistryConfiguration.get(), Aead.class);
+            cache.put(id, aead);
+            return Optional.of(aead);
+        } catch (GeneralSecurityException unopenable) {
+            return Optional.empty();
+        }
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}
