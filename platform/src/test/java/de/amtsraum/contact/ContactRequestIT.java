@@ -3,13 +3,13 @@ package de.amtsraum.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsraum.privacy.Redaction;
 import de.amtsraum.privacy.RetentionDeadlines;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.CapturedMail;
+import de.amtsraum.support.ContactFixtures;
 import de.amtsraum.support.PlatformTest;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @PlatformTest
 class ContactRequestIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -41,12 +39,7 @@ class ContactRequestIT {
     }
 
     static ObjectNode form(String email) {
-        ObjectNode form = JSON.createObjectNode();
-        form.put("lastName", "Mustermann").put("firstName", "Erika").put("email", email)
-                .put("message", "Ich habe eine Frage zur Straßenreinigung.")
-                .put("street", "Hauptstraße").put("houseNumber", "5").put("postalCode", "06311").put("town", "Helbra")
-                .put("consent", true);
-        return form;
+        return ContactFixtures.form(email);
     }
 
     private String submit(ObjectNode form) {
