@@ -19,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may call what. Public: the tenant list and profiles, the OpenAPI document, health. Operator
+ * Who may call what. API chain: public are the tenant list and profiles, submitting and withdrawing
+ * contact requests, the OpenAPI document and health. Operator
  * API: operator role. Everything under a tenant: a token of that very tenant ({@link TenantAccess}).
  * Anything else needs authentication, so a new endpoint is closed until someone opens it.
  */
@@ -36,12 +37,12 @@ class ApiSecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http
+                .securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenants", "/api/v1/tenants/{tenant}").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants/{tenant}/contact-requests",
                                 "/api/v1/tenants/{tenant}/contact-request-withdrawals").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
@@ -61,11 +62,30 @@ class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+                .headers(ApiSecurityConfiguration::strictHeaders);
         return http.build();
+    }
+
+    /**
+     * Citizen pages and everything else (static assets, /error): public for now, with CSRF tokens on
+     * forms; the session cookie exists only once a form is shown and is the only cookie.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        http
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.disable())
+                .headers(ApiSecurityConfiguration::strictHeaders);
+        return http.build();
+    }
+
+    static void strictHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frame -> frame.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000));
     }
 
     static JwtAuthenticationConverter rolesFromClaim() {

@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** The rules of a manifest that a JSON Schema cannot express: references, uniqueness, consistency. */
-final class ManifestRules {
+public final class ManifestRules {
 
     /** EU member states plus Iceland, Liechtenstein and Norway (EEA), ISO 3166-1 alpha-2. */
-    static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
+    public static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
             "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS",
             "LI", "NO");
 

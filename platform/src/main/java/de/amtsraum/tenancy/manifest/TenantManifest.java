@@ -115,6 +115,11 @@ public record TenantManifest(
 
     public record Processor(String name, Address address, String country, String purpose, LocalDate contractDate,
                             String transferBasis) {
+
+        /** Whether the processor sits in the EU or the EEA (no third-country transfer). */
+        public boolean insideEuEea() {
+            return ManifestRules.EU_EEA.contains(country);
+        }
     }
 
     public record DataCategory(String id, String name, String description, boolean personal, String legalBasis,

@@ -1,0 +1,60 @@
+package de.amtsraum.site;
+
+import de.amtsraum.tenancy.manifest.RetentionRule;
+import java.time.Duration;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A retention rule in plain German, rendered from the very rule object the retention engine runs:
+ * "48 Stunden nach dem Ende des Termins anonymisiert".
+ */
+public final class RetentionText {
+
+    private RetentionText() {
+    }
+
+    public static String of(RetentionRule rule) {
+        String period = period(rule.after().toString());
+        String action = rule.action() == RetentionRule.RetentionAction.SHRED ? "gelöscht" : "anonymisiert";
+        return (period.isEmpty() ? "unmittelbar" : period) + " " + trigger(rule.trigger()) + " " + action;
+    }
+
+    static String trigger(RetentionRule.RetentionTrigger trigger) {
+        return switch (trigger) {
+            case COLLECTED -> "nach der Erhebung";
+            case APPOINTMENT_END -> "nach dem Ende des Termins";
+            case CASE_LAST_ACTIVITY -> "nach der letzten Aktivität im Beratungsfall";
+            case CASE_ARCHIVED -> "nach der Archivierung des Beratungsfalls";
+            case CONVERSATION_CONCLUDED -> "nach Abschluss des Gesprächs";
+            case ACCOUNT_CLOSED -> "nach Schließung des Nutzerkontos";
+            case INCIDENT_RECORDED -> "nach Erfassung des Vorfalls";
+        };
+    }
+
+    static String period(String iso) {
+        List<String> parts = new ArrayList<>();
+        int time = iso.indexOf('T');
+        String date = time < 0 ? iso : iso.substring(0, time);
+        if (date.length() > 1) {
+            Period p = Period.parse(date);
+            add(parts, p.getYears(), "Jahr", "Jahre");
+            add(parts, p.getMonths(), "Monat", "Monate");
+            add(parts, p.getDays(), "Tag", "Tage");
+        }
+        if (time >= 0) {
+            Duration d = Duration.parse("P" + iso.substring(time));
+            add(parts, (int) d.toHours(), "Stunde", "Stunden");
+            add(parts, d.toMinutesPart(), "Minute", "Minuten");
+            add(parts, d.toSecondsPart(), "Sekunde", "Sekunden");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static void add(List<String> parts, int amount, String one, String many) {
+        if (amount > 0) {
+            parts.add(amount + " " + (amount == 1 ? one : many));
+        }
+    }
+}
