@@ -1,0 +1,41 @@
+package de.amtsraum.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, driven by its chromedriver: no browser download, no network but
+ * loopback. Without chromium the browser tests are skipped locally; CI sets
+ * {@code AMTSRAUM_REQUIRE_BROWSER=true} (and installs chromium), where a missing browser fails.
+ */
+public final class Browser {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    public static ChromeDriver start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if ("true".equals(System.getenv("AMTSRAUM_REQUIRE_BROWSER"))) {
+            if (!present) {
+                throw new IllegalStateException("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
+            }
+        } else {
+            Assumptions.assumeTrue(present, "chromium/chromedriver not installed: browser test skipped");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--window-size=1280,2600", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
