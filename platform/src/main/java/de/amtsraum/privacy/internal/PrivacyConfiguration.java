@@ -5,6 +5,7 @@ import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.tenancy.TenantDirectory;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
@@ -48,9 +49,14 @@ class PrivacyConfiguration {
     }
 
     @Bean
+    KeyEvictionChannel keyEvictionChannel(DataSource dataSource, DSLContext db, SubjectKeyStore keys) {
+        return new KeyEvictionChannel(dataSource, db, keys);
+    }
+
+    @Bean
     SubjectKeyService subjectKeys(SubjectKeyStore store, RetentionSchedule schedule, @Lazy EventGateway events,
-                                  Clock clock) {
-        SubjectKeyService keys = new SubjectKeyService(store, schedule, events, clock);
+                                  KeyEvictionChannel evictions, Clock clock) {
+        SubjectKeyService keys = new SubjectKeyService(store, schedule, events, evictions, clock);
         schedule.useKeys(keys);
         return keys;
     }

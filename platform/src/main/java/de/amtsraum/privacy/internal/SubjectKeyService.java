@@ -16,12 +16,15 @@ class SubjectKeyService implements SubjectKeys {
     private final SubjectKeyStore store;
     private final RetentionSchedule schedule;
     private final EventGateway events;
+    private final KeyEvictionChannel evictions;
     private final Clock clock;
 
-    SubjectKeyService(SubjectKeyStore store, RetentionSchedule schedule, EventGateway events, Clock clock) {
+    SubjectKeyService(SubjectKeyStore store, RetentionSchedule schedule, EventGateway events,
+                      KeyEvictionChannel evictions, Clock clock) {
         this.store = store;
         this.schedule = schedule;
         this.events = events;
+        this.evictions = evictions;
         this.clock = clock;
     }
 
@@ -55,6 +58,7 @@ class SubjectKeyService implements SubjectKeys {
             return false;
         }
         schedule.closeDeadlines(id);
+        evictions.announce(id);
         events.publish(new PersonalDataShredded(id.tenantId(), id.subjectId(), id.categoryId(), cause, trigger,
                 ruleIndex, action == null ? RetentionAction.SHRED : action, clock.instant()));
         return true;

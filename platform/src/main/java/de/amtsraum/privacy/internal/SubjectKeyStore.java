@@ -24,7 +24,8 @@ import org.jooq.DSLContext;
 /**
  * Data keys in {@code subject_key}, wrapped by the tenant's KEK (associated data: tenant, subject,
  * category). Unwrapped keys are cached; a shred removes the row, writes a tombstone and evicts the
- * cache. Other instances' caches expire after {@link #CACHE_TTL} at the latest.
+ * cache here; other instances evict on the shred's NOTIFY ({@link KeyEvictionChannel}), and after
+ * {@link #CACHE_TTL} at the latest.
  */
 class SubjectKeyStore {
 
@@ -112,6 +113,10 @@ class SubjectKeyStore {
 
     void evictAll() {
         cache.invalidateAll();
+    }
+
+    void evict(SubjectKeyId id) {
+        cache.invalidate(id);
     }
 
     private byte[] wrap(SubjectKeyId id) {
