@@ -6,6 +6,7 @@ import de.amtsraum.support.Browser;
 import de.amtsraum.support.PlatformTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The contact form in a real browser (headless chromium), the way a citizen fills it in. */
@@ -40,6 +43,8 @@ class ContactFormBrowserIT {
 
         browser.findElement(By.id("firstName")).sendKeys("Max");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // Wait for the answer page, so that the next fields are those of the new document.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.titleContains("Fehler:"));
 
         assertThat(browser.getTitle()).startsWith("Fehler:");
         WebElement summary = browser.findElement(By.cssSelector("[role=alert]"));
@@ -52,8 +57,11 @@ class ContactFormBrowserIT {
         browser.findElement(By.id("message")).sendKeys("Wann ist das Bürgerbüro geöffnet?");
         browser.findElement(By.id("consent")).click();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(
+                ExpectedConditions.titleContains("Fehler:")));
 
-        assertThat(browser.getCurrentUrl()).endsWith("/helbra/kontakt/gesendet");
+        assertThat(browser.getCurrentUrl()).as(() -> "page after sending: " + browser.findElement(By.tagName("main"))
+                .getText()).endsWith("/helbra/kontakt/gesendet");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Ihre Anfrage ist eingegangen");
         assertThat(browser.manage().getCookies()).extracting(cookie -> cookie.getName()).containsOnly("amtsraum_session");
         Path screenshot = Path.of("target", "screenshots", "contact-sent.png");

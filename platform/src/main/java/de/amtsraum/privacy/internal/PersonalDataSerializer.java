@@ -1,6 +1,7 @@
 package de.amtsraum.privacy.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.shared.TenantScoped;
@@ -23,11 +24,14 @@ import org.axonframework.serialization.UnknownSerializedType;
 final class PersonalDataSerializer implements Serializer {
 
     private final Serializer delegate;
+    private final ObjectMapper objectMapper;
     private final PersonalDataCipher cipher;
     private final Map<Class<?>, PersonalDataPlan> plans = new ConcurrentHashMap<>();
 
-    PersonalDataSerializer(Serializer delegate, PersonalDataCipher cipher) {
+    /** @param objectMapper the delegate's mapper: personal types are turned into a tree once, directly */
+    PersonalDataSerializer(Serializer delegate, ObjectMapper objectMapper, PersonalDataCipher cipher) {
         this.delegate = delegate;
+        this.objectMapper = objectMapper;
         this.cipher = cipher;
     }
 
@@ -37,13 +41,12 @@ final class PersonalDataSerializer implements Serializer {
         if (plan.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        SerializedObject<JsonNode> plain = delegate.serialize(object, JsonNode.class);
-        JsonNode tree = plain.getData().deepCopy();
+        JsonNode tree = objectMapper.valueToTree(object);
         String tenant = object instanceof TenantScoped scoped ? scoped.tenantId() : text(tree, "tenantId");
         String subject = text(tree, plan.subjectProperty());
         transform(tree, plan, (field, item) -> cipher.seal(tenant, subject, item.kind(), item.field(), field));
         T data = getConverter().convert(tree, JsonNode.class, expectedRepresentation);
-        return new SimpleSerializedObject<>(data, expectedRepresentation, plain.getType());
+        return new SimpleSerializedObject<>(data, expectedRepresentation, typeForClass(object.getClass()));
     }
 
     @Override
@@ -57,7 +60,10 @@ final class PersonalDataSerializer implements Serializer {
             return delegate.deserialize(serializedObject);
         }
         JsonNode tree = getConverter().convert(serializedObject.getData(), serializedObject.getContentType(),
-                JsonNode.class).deepCopy();
+                JsonNode.class);
+        if (JsonNode.class.isAssignableFrom(serializedObject.getContentType())) {
+            tree = tree.deepCopy(); // a tree handed in (e.g. by an upcaster) is not ours to change
+        }
         String tenant = text(tree, "tenantId");
         String subject = text(tree, plan.subjectProperty());
         transform(tree, plan, (field, item) -> cipher.open(tenant, subject, item.field(), field));

@@ -71,14 +71,14 @@ class PrivacyConfiguration {
     @Primary
     Serializer serializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
                           @Lazy PersonalDataCipher cipher) {
-        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), cipher);
+        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), objectMapper, cipher);
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
                                @Lazy PersonalDataCipher cipher) {
-        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), cipher);
+        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), objectMapper, cipher);
     }
 
     private static Serializer jackson(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
