@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Tokens for links in citizen mail (withdraw, manage): they name a purpose, a tenant and an opaque
  * id, expire, and are HMAC-SHA256 signed with a secret kept in {@code <data-dir>/link-secret}
  * (owner-only; shared by all instances through the data directory or set as
- * {@code AMTSRAUM_LINK_SECRET}). A token carries no personal data.
+ * {@code AMTSRAUM_LINKS_SECRET}). A token carries no personal data.
  */
 @Component
 public class SignedLinks {

@@ -2,7 +2,6 @@ package de.amtsraum.site;
 
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.manifest.TenantManifest;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.ui.Model;
@@ -38,7 +37,7 @@ class PrivacyNoticeController {
         TenantManifest manifest = site.frame(tenant, model);
         var summary = tenants.summary(tenant).orElseThrow(PageNotFoundException::new);
         model.addAttribute("manifest", manifest);
-        model.addAttribute("changed", DATE.format(summary.updatedAt().atZoneSameInstant(ZoneId.of("Europe/Berlin"))));
+        model.addAttribute("changed", DATE.format(summary.updatedAt().atZoneSameInstant(manifest.timeZone())));
         model.addAttribute("version", summary.manifestHash().substring(0, 12));
         model.addAttribute("prose", Markdown.toHtml(manifest.texts().privacyProse()));
         model.addAttribute("categories", manifest.dataCategories().stream()

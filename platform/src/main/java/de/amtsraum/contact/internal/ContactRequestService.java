@@ -41,13 +41,18 @@ class ContactRequestService implements ContactRequests {
 
     ContactRequestService(TenantDirectory tenants, CommandGateway commands, ContactRequestQueries queries,
                           Mailer mailer, SignedLinks links, Clock clock,
-                          @Value("${amtsraum.public-url:http://localhost:${server.port:8080}}") String publicUrl) {
+                          @Value("${amtsraum.public-url:}") String publicUrl,
+                          @Value("${server.port:8080}") int port) {
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
         this.mailer = mailer;
         this.links = links;
         this.clock = clock;
+        if (publicUrl.isBlank()) {
+            log.warn("amtsraum.public-url is not set: links in citizen mail point to http://localhost:{}", port);
+            publicUrl = "http://localhost:" + port;
+        }
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

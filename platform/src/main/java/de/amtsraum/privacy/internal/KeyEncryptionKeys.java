@@ -12,6 +12,9 @@ public interface KeyEncryptionKeys {
     /** The tenant's KEK, created on first use. */
     Aead forTenant(String tenantId);
 
+    /** Whether the tenant's KEK exists (without creating it). */
+    boolean exists(String tenantId);
+
     /** Destroys the tenant's KEK: every data key of the tenant becomes unusable (offboarding). */
     void destroy(String tenantId);
 }

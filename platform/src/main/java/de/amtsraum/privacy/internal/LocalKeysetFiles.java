@@ -37,6 +37,11 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
     }
 
     @Override
+    public boolean exists(String tenantId) {
+        return loaded.containsKey(tenantId) || Files.exists(file(tenantId));
+    }
+
+    @Override
     public void destroy(String tenantId) {
         loaded.remove(tenantId);
         try {

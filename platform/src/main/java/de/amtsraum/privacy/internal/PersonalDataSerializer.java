@@ -18,7 +18,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 /**
  * The one serializer path for personal data: wraps Axon's Jackson serializer and seals the
  * declared personal fields on the way out, opens them on the way in (redacted once shredded). Axon
- * uses it for events, snapshots, sagas and dead letters alike (see {@code AxonSerializers}).
+ * uses it for events, snapshots, sagas and dead letters alike (see {@code PrivacyConfiguration}).
  * Types without personal data pass straight through.
  */
 final class PersonalDataSerializer implements Serializer {

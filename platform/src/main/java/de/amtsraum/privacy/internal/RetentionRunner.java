@@ -1,6 +1,11 @@
 package de.amtsraum.privacy.internal;
 
 import de.amtsraum.privacy.RetentionDeadlines;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RetentionRunner implements RetentionDeadlines {
 
+    private static final Logger log = LoggerFactory.getLogger(RetentionRunner.class);
+
     private final RetentionSchedule schedule;
     private final TransactionTemplate transactions;
 
@@ -23,6 +30,7 @@ class RetentionRunner implements RetentionDeadlines {
         this.transactions = transactions;
     }
 
+    /** Catch-up after start; a failing deadline is logged and retried later, it never stops the start. */
     @EventListener(ApplicationReadyEvent.class)
     void catchUpAfterStart() {
         runDue();
@@ -34,15 +42,32 @@ class RetentionRunner implements RetentionDeadlines {
         runDue();
     }
 
-    /** Runs everything due now; returns the number of deadlines executed. */
+    /**
+     * Runs everything due now, each deadline in its own transaction, so one failing deadline (logged
+     * without personal data, retried at the next run) holds up no other. Returns how many ran.
+     */
     @Override
     public int runDue() {
-        int total = 0;
-        Integer batch;
+        int executed = 0;
+        Set<Long> failed = new HashSet<>();
+        List<Long> due;
         do {
-            batch = transactions.execute(status -> schedule.runDueBatch());
-            total += batch == null ? 0 : batch;
-        } while (batch != null && batch > 0);
-        return total;
+            due = schedule.due(failed);
+            for (long id : due) {
+                try {
+                    if (Boolean.TRUE.equals(transactions.execute(status -> schedule.run(id)))) {
+                        executed++;
+                    }
+                } catch (RuntimeException failure) {
+                    failed.add(id);
+                    log.error("Retention deadline {} failed ({}); it is retried at the next run", id,
+                            failure.getClass().getSimpleName());
+                }
+            }
+        } while (!due.isEmpty());
+        if (executed > 0) {
+            log.info("Retention: {} deadline(s) executed", executed);
+        }
+        return executed;
     }
 }

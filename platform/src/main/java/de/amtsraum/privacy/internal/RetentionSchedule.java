@@ -13,18 +13,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable retention schedule ({@code retention_deadline}): deadlines are rows, so they survive
- * restarts; {@link #runDue()} executes every deadline that is due by the injected clock, including
- * those that fell due while the platform was down. Rows are claimed with {@code FOR UPDATE SKIP
- * LOCKED}, so with several instances each deadline runs exactly once.
+ * restarts; {@link RetentionRunner} executes every deadline that is due by the injected clock,
+ * including those that fell due while the platform was down. Rows are claimed with {@code FOR UPDATE
+ * SKIP LOCKED}, so with several instances each deadline runs exactly once.
  */
 class RetentionSchedule implements RetentionTriggers {
 
-    private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
     private static final int BATCH = 200;
 
     private final DSLContext db;
@@ -85,29 +82,36 @@ class RetentionSchedule implements RetentionTriggers {
         });
     }
 
-    /**
-     * Executes due deadlines, one batch per transaction (the caller's). Returns how many ran, so a
-     * caller can loop until none is left.
-     */
-    int runDueBatch() {
+    /** Ids of deadlines due by the clock, oldest first, leaving out those in {@code skip}. */
+    List<Long> due(java.util.Collection<Long> skip) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        List<RetentionDeadlineRecord> due = db.selectFrom(RETENTION_DEADLINE)
-                .where(RETENTION_DEADLINE.DONE_AT.isNull(), RETENTION_DEADLINE.DUE_AT.le(now))
+        return db.select(RETENTION_DEADLINE.ID).from(RETENTION_DEADLINE)
+                .where(RETENTION_DEADLINE.DONE_AT.isNull(), RETENTION_DEADLINE.DUE_AT.le(now),
+                        skip.isEmpty() ? org.jooq.impl.DSL.noCondition() : RETENTION_DEADLINE.ID.notIn(skip))
                 .orderBy(RETENTION_DEADLINE.DUE_AT)
                 .limit(BATCH)
+                .fetch(RETENTION_DEADLINE.ID);
+    }
+
+    /**
+     * Executes one deadline in the caller's transaction, if it is still open and no other instance
+     * holds it ({@code FOR UPDATE SKIP LOCKED}): shred, event and completion commit together.
+     */
+    boolean run(long id) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        RetentionDeadlineRecord deadline = db.selectFrom(RETENTION_DEADLINE)
+                .where(RETENTION_DEADLINE.ID.eq(id), RETENTION_DEADLINE.DONE_AT.isNull())
                 .forUpdate().skipLocked()
-                .fetch();
-        for (RetentionDeadlineRecord deadline : due) {
-            keys.shredForRetention(new SubjectKeyId(deadline.getTenantId(), deadline.getSubjectId(),
-                            deadline.getCategoryId()), RetentionTrigger.valueOf(deadline.getTrigger()),
-                    deadline.getRuleIndex(), RetentionRule.RetentionAction.valueOf(deadline.getAction()));
-            db.update(RETENTION_DEADLINE).set(RETENTION_DEADLINE.DONE_AT, now)
-                    .where(RETENTION_DEADLINE.ID.eq(deadline.getId())).execute();
+                .fetchOne();
+        if (deadline == null) {
+            return false;
         }
-        if (!due.isEmpty()) {
-            log.info("Retention: {} deadline(s) executed", due.size());
-        }
-        return due.size();
+        keys.shredForRetention(new SubjectKeyId(deadline.getTenantId(), deadline.getSubjectId(),
+                        deadline.getCategoryId()), RetentionTrigger.valueOf(deadline.getTrigger()),
+                deadline.getRuleIndex(), RetentionRule.RetentionAction.valueOf(deadline.getAction()));
+        db.update(RETENTION_DEADLINE).set(RETENTION_DEADLINE.DONE_AT, now)
+                .where(RETENTION_DEADLINE.ID.eq(id)).execute();
+        return true;
     }
 
     /** Once a subject's category is shredded for any reason, its open deadlines are moot. */

@@ -29,12 +29,15 @@ import org.jooq.DSLContext;
  */
 class SubjectKeyStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SubjectKeyStore.class);
+
     static final Duration CACHE_TTL = Duration.ofMinutes(2);
 
     private final DSLContext db;
     private final KeyEncryptionKeys keks;
     private final Clock clock;
     private final Cache<SubjectKeyId, Aead> cache;
+    private final java.util.Set<String> kekChecked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SubjectKeyStore(DSLContext db, KeyEncryptionKeys keks, Clock clock, long cacheSize) {
         this.db = db;
@@ -119,10 +122,25 @@ class SubjectKeyStore {
         cache.invalidate(id);
     }
 
+    /**
+     * The tenant's KEK. Creating one is refused while wrapped keys of the tenant exist: a missing KEK
+     * file (a restore without {@code kek/}, an unshared data directory) must stop the platform loudly
+     * instead of silently turning every existing key into "shredded".
+     */
+    private Aead kek(String tenantId) {
+        if (kekChecked.add(tenantId) && !keks.exists(tenantId) && db.fetchExists(SUBJECT_KEY,
+                SUBJECT_KEY.TENANT_ID.eq(tenantId))) {
+            kekChecked.remove(tenantId);
+            throw new IllegalStateException("The key-encryption key of tenant " + tenantId
+                    + " is missing while wrapped data keys of the tenant exist; restore it (see docs/operations.md)");
+        }
+        return keks.forTenant(tenantId);
+    }
+
     private byte[] wrap(SubjectKeyId id) {
         try {
             KeysetHandle key = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(key, keks.forTenant(id.tenantId()),
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(key, kek(id.tenantId()),
                     id.keyAssociatedData());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not create a data key", e);
@@ -132,11 +150,13 @@ class SubjectKeyStore {
     /** Empty when the tenant's KEK no longer opens the key (KEK destroyed at offboarding): erased too. */
     private Optional<Aead> unwrap(SubjectKeyId id, byte[] wrapped) {
         try {
-            Aead aead = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keks.forTenant(id.tenantId()),
+            Aead aead = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, kek(id.tenantId()),
                     id.keyAssociatedData()).getPrimitive(RegistryConfiguration.get(), Aead.class);
             cache.put(id, aead);
             return Optional.of(aead);
         } catch (GeneralSecurityException unopenable) {
+            log.error("A data key of tenant {} cannot be unwrapped with the tenant's key-encryption key; "
+                    + "its data reads as erased", id.tenantId());
             return Optional.empty();
         }
     }

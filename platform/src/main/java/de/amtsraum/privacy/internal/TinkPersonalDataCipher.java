@@ -30,8 +30,8 @@ class TinkPersonalDataCipher implements PersonalDataCipher {
 
     @Override
     public String seal(String tenantId, String subjectId, DataKind kind, String field, String plaintext) {
-        if (plaintext == null) {
-            return null;
+        if (plaintext == null || Redaction.isRedacted(plaintext)) {
+            return plaintext; // nothing to protect; a replay after erasure must not create a new key
         }
         if (subjectId == null || subjectId.isBlank()) {
             throw new IllegalStateException("personal data without a data subject in field " + field);

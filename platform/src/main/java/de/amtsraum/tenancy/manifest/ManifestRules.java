@@ -135,6 +135,10 @@ public final class ManifestRules {
         unique("dataCategories", categories, DataCategory::id);
         Set<DataKind> covered = new HashSet<>();
         for (int c = 0; c < categories.size(); c++) {
+            if (!categories.get(c).personal() && !categories.get(c).covers().isEmpty()) {
+                problem("dataCategories[" + c + "].covers", "lists kinds of personal data, so the category must be "
+                        + "personal: true (and appear in the privacy notice)");
+            }
             for (DataKind kind : categories.get(c).covers()) {
                 if (!covered.add(kind)) {
                     problem("dataCategories[" + c + "].covers", kind + " is already covered by another category");

@@ -153,6 +153,27 @@ class ManifestValidationTest {
     }
 
     @Test
+    void refusesAKindCoveredByTwoCategories() {
+        assertRefused(manifest -> ((ObjectNode) manifest.get("dataCategories").get(0)).putArray("covers")
+                .add("APPOINTMENT"), "dataCategories[1].covers", "already covered");
+    }
+
+    @Test
+    void refusesBookingWhoseDataNoCategoryCovers() {
+        assertRefused(manifest -> {
+            for (var category : manifest.get("dataCategories")) {
+                ((ObjectNode) category).remove("covers");
+            }
+        }, "dataCategories", "no category covers APPOINTMENT");
+    }
+
+    @Test
+    void refusesCoversOnANonPersonalCategory() {
+        assertRefused(manifest -> ((ObjectNode) manifest.get("dataCategories").get(0)).put("personal", false),
+                "dataCategories[0].covers", "must be personal");
+    }
+
+    @Test
     void refusesUnknownField() {
         assertRefused(manifest -> manifest.put("colour", "red"), "colour", "not a known field");
     }
