@@ -20,17 +20,14 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValuesImpl;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.messaging.deadletter.GenericDeadLetter;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Appends and reads through every Axon table that Liquibase creates, with the Jackson serializer. */
+/**
+ * Appends and reads through the Axon tables that Liquibase creates, with the Jackson serializer
+ * (dead letters: PersonalDataSerializationIT, which also checks their sealing).
+ */
 @PlatformTest
 class EventStoreIT {
 
@@ -44,12 +41,6 @@ class EventStoreIT {
     TransactionManager transactions;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ConnectionProvider connectionProvider;
-    @Autowired
-    DeadLetterSchema deadLetterSchema;
-    @Autowired
-    Serializer serializer;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -129,26 +120,6 @@ class EventStoreIT {
                 .isEqualTo(new GlobalSequenceTrackingToken(7));
         assertThat(jdbc.queryForObject("select count(*) from token_entry where processor_name = ?", Integer.class,
                 processor)).isEqualTo(2);
-    }
-
-    @Test
-    void storesDeadLetters() {
-        var queue = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                .processingGroup("probe-" + UUID.randomUUID())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactions)
-                .schema(deadLetterSchema)
-                .genericSerializer(serializer)
-                .eventSerializer(serializer)
-                .build();
-        var event = new GenericDomainEventMessage<>("Probe", UUID.randomUUID().toString(), 0,
-                new ProbeRecorded("leer", "failed"));
-
-        queue.enqueue("sequence-1", new GenericDeadLetter<>("sequence-1", event, new IllegalStateException("x")));
-
-        assertThat(queue.contains("sequence-1")).isTrue();
-        assertThat(queue.deadLetterSequence("sequence-1").iterator().next().message().getPayload())
-                .isEqualTo(new ProbeRecorded("leer", "failed"));
     }
 
     @Test
