@@ -1,13 +1,17 @@
 package de.amtsraum.contact;
 
+import de.amtsraum.tenancy.manifest.TenantManifest;
+import de.amtsraum.tenancy.manifest.TenantManifest.ContactField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What a citizen enters, before validation. The same record serves the JSON API and the HTML form,
- * and {@link #problems()} gives both the same German messages.
+ * and {@link #problems(TenantManifest.ContactFormSettings)} gives both the same German messages,
+ * checked against the fields the tenant's manifest asks for (PHONE is not offered by this form).
  */
 public record ContactForm(String lastName, String firstName, String email, String message, String street,
                           String houseNumber, String postalCode, String town, Boolean consent) {
@@ -27,27 +31,54 @@ public record ContactForm(String lastName, String firstName, String email, Strin
                 trim(postalCode), trim(town), consent);
     }
 
-    public List<Problem> problems() {
+    /** The problems against the fields a tenant's manifest asks for. */
+    public List<Problem> problems(TenantManifest.ContactFormSettings settings) {
+        return problems(Set.copyOf(settings.requiredFields()), Set.copyOf(settings.optionalFields()));
+    }
+
+    /**
+     * Checked against the tenant's manifest: required fields must be given, fields the tenant does not
+     * collect must be empty (data minimisation: what the notice does not name is not accepted).
+     */
+    public List<Problem> problems(Set<ContactField> required, Set<ContactField> optional) {
         List<Problem> problems = new ArrayList<>();
-        required(problems, "lastName", lastName, "Bitte geben Sie Ihren Nachnamen an.", MAX_NAME);
-        required(problems, "firstName", firstName, "Bitte geben Sie Ihren Vornamen an.", MAX_NAME);
-        if (blank(email)) {
-            problems.add(new Problem("email", "Bitte geben Sie Ihre E-Mail-Adresse an."));
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        check(problems, required, optional, ContactField.LAST_NAME, "lastName", lastName,
+                "Bitte geben Sie Ihren Nachnamen an.", MAX_NAME);
+        check(problems, required, optional, ContactField.FIRST_NAME, "firstName", firstName,
+                "Bitte geben Sie Ihren Vornamen an.", MAX_NAME);
+        check(problems, required, optional, ContactField.EMAIL, "email", email,
+                "Bitte geben Sie Ihre E-Mail-Adresse an.", 254);
+        if (!blank(email) && email.length() <= 254 && !EMAIL.matcher(email).matches()) {
             problems.add(new Problem("email", "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.de."));
         }
-        required(problems, "message", message, "Bitte schreiben Sie Ihr Anliegen.", MAX_MESSAGE);
-        optional(problems, "street", street, 120);
-        optional(problems, "houseNumber", houseNumber, 20);
+        check(problems, required, optional, ContactField.REQUEST, "message", message,
+                "Bitte schreiben Sie Ihr Anliegen.", MAX_MESSAGE);
+        check(problems, required, optional, ContactField.STREET, "street", street, "Bitte geben Sie die Straße an.", 120);
+        check(problems, required, optional, ContactField.HOUSE_NUMBER, "houseNumber", houseNumber,
+                "Bitte geben Sie die Hausnummer an.", 20);
+        check(problems, required, optional, ContactField.POSTAL_CODE, "postalCode", postalCode,
+                "Bitte geben Sie die Postleitzahl an.", 5);
         if (!blank(postalCode) && !POSTAL_CODE.matcher(postalCode).matches()) {
+            problems.removeIf(problem -> problem.field().equals("postalCode"));
             problems.add(new Problem("postalCode", "Die Postleitzahl besteht aus fünf Ziffern."));
         }
-        optional(problems, "town", town, MAX_NAME);
+        check(problems, required, optional, ContactField.TOWN, "town", town, "Bitte geben Sie den Ort an.", MAX_NAME);
         if (!Boolean.TRUE.equals(consent)) {
             problems.add(new Problem("consent",
                     "Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben und der Verarbeitung zustimmen."));
         }
         return problems;
+    }
+
+    private static void check(List<Problem> problems, Set<ContactField> required, Set<ContactField> optional,
+                              ContactField kind, String field, String value, String missing, int max) {
+        if (required.contains(kind)) {
+            required(problems, field, value, missing, max);
+        } else if (optional.contains(kind)) {
+            optional(problems, field, value, max);
+        } else if (!blank(value)) {
+            problems.add(new Problem(field, "Diese Angabe wird hier nicht erhoben. Bitte lassen Sie das Feld leer."));
+        }
     }
 
     private static void required(List<Problem> problems, String field, String value, String missing, int max) {

@@ -10,6 +10,8 @@ import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.CapturedMail;
 import de.amtsraum.support.ContactFixtures;
+import de.amtsraum.support.ManifestFixtures;
+import java.util.List;
 import de.amtsraum.support.PlatformTest;
 import java.util.Map;
 import java.util.UUID;
@@ -124,6 +126,26 @@ class ContactRequestIT {
         assertThat(response.json().get("errors").get(0).get("message").asText()).startsWith("Bitte");
         assertNothingStored(() -> api.post("/api/v1/tenants/helbra/contact-requests", null, "application/json",
                 form.toString()));
+    }
+
+    @Test
+    void acceptsOnlyTheFieldsTheTenantsManifestCollects() {
+        String operator = api.token("operator-dev", "dev");
+        String manifest = ManifestFixtures.requestBody("helbra", "wenigdaten", m ->
+                ((ObjectNode) m.get("contactForm")).putArray("optionalFields"));
+        assertThat(api.put("/api/v1/operator/tenants/wenigdaten", operator, "application/json", manifest).status())
+                .isIn(200, 201);
+
+        var response = api.post("/api/v1/tenants/wenigdaten/contact-requests", null, "application/json",
+                form("minimal@example.org").toString());
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("street", "houseNumber", "postalCode", "town");
+        ObjectNode minimal = form("minimal@example.org");
+        minimal.remove(List.of("street", "houseNumber", "postalCode", "town"));
+        assertThat(api.post("/api/v1/tenants/wenigdaten/contact-requests", null, "application/json",
+                minimal.toString()).status()).isEqualTo(202);
     }
 
     @Test

@@ -60,7 +60,7 @@ class ContactRequestService implements ContactRequests {
     public String submit(String tenantId, ContactForm form, Submission submission) {
         TenantManifest manifest = offering(tenantId);
         ContactForm normalized = form.normalized();
-        List<ContactForm.Problem> problems = normalized.problems();
+        List<ContactForm.Problem> problems = normalized.problems(manifest.contactForm());
         if (!problems.isEmpty()) {
             throw new InvalidContactRequestException(problems);
         }
@@ -70,7 +70,9 @@ class ContactRequestService implements ContactRequests {
         UserAgentClass agent = UserAgentClass.of(submission.userAgent());
         commands.sendAndWait(new ContactCommands.Submit(tenantId, requestId, subjectId, normalized, agent.browser(),
                 agent.operatingSystem(), submission.ipAddress(), noticeVersion, clock.instant()));
-        confirm(manifest, normalized.email(), requestId);
+        if (normalized.email() != null) {
+            confirm(manifest, normalized.email(), requestId);
+        }
         return requestId;
     }
 

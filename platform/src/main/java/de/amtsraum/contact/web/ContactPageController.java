@@ -7,6 +7,7 @@ import de.amtsraum.site.PageNotFoundException;
 import de.amtsraum.site.SiteController;
 import de.amtsraum.site.TenantSite;
 import de.amtsraum.tenancy.manifest.TenantManifest;
+import de.amtsraum.tenancy.manifest.TenantManifest.ContactField;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -27,18 +28,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 @SiteController
 class ContactPageController {
 
-    /** The single-line fields, in form order: name, German label, required, autocomplete, input type. */
-    record Field(String name, String label, boolean required, String autocomplete, String type) {
+    /** A single-line field of the form: manifest field, name, German label, autocomplete, input type. */
+    record Field(ContactField kind, String name, String label, String autocomplete, String type) {
+    }
+
+    /** A field as shown for one tenant: only those its manifest collects, required as it says. */
+    record ShownField(String name, String label, boolean required, String autocomplete, String type) {
     }
 
     static final List<Field> FIELDS = List.of(
-            new Field("lastName", "Nachname", true, "family-name", "text"),
-            new Field("firstName", "Vorname", true, "given-name", "text"),
-            new Field("email", "E-Mail-Adresse", true, "email", "email"),
-            new Field("street", "Straße", false, "address-line1", "text"),
-            new Field("houseNumber", "Hausnummer", false, "off", "text"),
-            new Field("postalCode", "Postleitzahl", false, "postal-code", "text"),
-            new Field("town", "Ort", false, "address-level2", "text"));
+            new Field(ContactField.LAST_NAME, "lastName", "Nachname", "family-name", "text"),
+            new Field(ContactField.FIRST_NAME, "firstName", "Vorname", "given-name", "text"),
+            new Field(ContactField.EMAIL, "email", "E-Mail-Adresse", "email", "email"),
+            new Field(ContactField.STREET, "street", "Straße", "address-line1", "text"),
+            new Field(ContactField.HOUSE_NUMBER, "houseNumber", "Hausnummer", "off", "text"),
+            new Field(ContactField.POSTAL_CODE, "postalCode", "Postleitzahl", "postal-code", "text"),
+            new Field(ContactField.TOWN, "town", "Ort", "address-level2", "text"));
 
     private final TenantSite site;
     private final ContactRequests requests;
@@ -60,11 +65,11 @@ class ContactPageController {
     @PostMapping(path = "/{tenant}/kontakt", consumes = "application/x-www-form-urlencoded")
     String submit(@PathVariable String tenant, @RequestParam Map<String, String> fields, Model model,
                   HttpServletRequest request, HttpServletResponse response) {
-        offering(tenant, model);
+        TenantManifest manifest = offering(tenant, model);
         ContactForm form = new ContactForm(fields.get("lastName"), fields.get("firstName"), fields.get("email"),
                 fields.get("message"), fields.get("street"), fields.get("houseNumber"), fields.get("postalCode"),
                 fields.get("town"), fields.containsKey("consent")).normalized();
-        List<ContactForm.Problem> problems = form.problems();
+        List<ContactForm.Problem> problems = form.problems(manifest.contactForm());
         if (!problems.isEmpty()) {
             Map<String, String> errors = new LinkedHashMap<>();
             problems.forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
@@ -121,12 +126,18 @@ class ContactPageController {
 
     private TenantManifest offering(String tenant, Model model) {
         TenantManifest manifest = site.frame(tenant, model);
-        model.addAttribute("fields", FIELDS);
-        // Thymeleaf reads "__" in attribute expressions as preprocessing, so BEM modifiers come from here.
-        model.addAttribute("css", Map.of("inputError", "kern-form-input__input--error"));
         if (!manifest.features().contactForm()) {
             throw new PageNotFoundException();
         }
+        var settings = manifest.contactForm();
+        model.addAttribute("fields", FIELDS.stream()
+                .filter(f -> settings.requiredFields().contains(f.kind()) || settings.optionalFields().contains(f.kind()))
+                .map(f -> new ShownField(f.name(), f.label(), settings.requiredFields().contains(f.kind()),
+                        f.autocomplete(), f.type()))
+                .toList());
+        model.addAttribute("messageRequired", settings.requiredFields().contains(ContactField.REQUEST));
+        // Thymeleaf reads "__" in attribute expressions as preprocessing, so BEM modifiers come from here.
+        model.addAttribute("css", Map.of("inputError", "kern-form-input__input--error"));
         return manifest;
     }
 }

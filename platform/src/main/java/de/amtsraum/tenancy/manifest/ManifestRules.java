@@ -82,6 +82,10 @@ public final class ManifestRules {
             }
         }
         if (manifest.contactForm() != null) {
+            if (manifest.contactForm().requiredFields().contains(TenantManifest.ContactField.PHONE)
+                    || manifest.contactForm().optionalFields().contains(TenantManifest.ContactField.PHONE)) {
+                problem("contactForm", "PHONE is not offered by the contact form; remove it from the field lists");
+            }
             for (var field : manifest.contactForm().optionalFields()) {
                 if (manifest.contactForm().requiredFields().contains(field)) {
                     problem("contactForm.optionalFields", field + " is listed as required and optional");
