@@ -56,6 +56,10 @@ class PersonalDataSerializationIT {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+    @Autowired
+    PersonalDataCipher cipherBean;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
     record NoteTaken(String tenantId, @DataSubject String subjectId, @PersonalData(DataKind.CONTACT_REQUEST) String note)
             implements TenantScoped {
@@ -137,6 +141,21 @@ class PersonalDataSerializationIT {
         keys.shredAll(TENANT, subject, ShredCause.ERASURE_REQUEST);
 
         assertThat(note(queue)).isEqualTo(Redaction.VALUE);
+    }
+
+    @Test
+    void aKeyCreatedInARolledBackTransactionIsNotUsedAfterwards() {
+        PersonalDataCipher cipher = cipherBean;
+        transactionTemplate.executeWithoutResult(status -> {
+            cipher.seal(TENANT, subject, DataKind.CONTACT_REQUEST, "note", secret);
+            status.setRollbackOnly();
+        });
+
+        String sealed = cipher.seal(TENANT, subject, DataKind.CONTACT_REQUEST, "note", secret);
+
+        assertThat(jdbc.queryForObject("select count(*) from subject_key where subject_id = ?", Integer.class, subject))
+                .as("the key of the committed seal is stored").isEqualTo(1);
+        assertThat(cipher.open(TENANT, subject, "note", sealed)).isEqualTo(secret);
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Data keys in {@code subject_key}, wrapped by the tenant's KEK (associated data: tenant, subject,
@@ -80,9 +82,27 @@ class SubjectKeyStore {
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 1) {
+            evictIfRolledBack(id);
             created.run();
         }
         return find(id).orElseThrow(() -> new IllegalStateException("data key vanished while being created"));
+    }
+
+    /**
+     * A key created in a transaction that rolls back must not stay in the cache: data sealed with it
+     * later would reference a key that was never stored.
+     */
+    private void evictIfRolledBack(SubjectKeyId id) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        cache.invalidate(id);
+                    }
+                }
+            });
+        }
     }
 
     /** @return whether a key was destroyed now (false: already shredded or never created) */
