@@ -36,7 +36,7 @@ class KeyEvictionChannel implements SmartLifecycle {
         this.keys = keys;
     }
 
-    /** Called in the shredding transaction. */
+    /** Called in the transaction that shreds (or re-creates) a key; delivered when it commits. */
     void announce(SubjectKeyId id) {
         db.execute("select pg_notify({0}, {1})", org.jooq.impl.DSL.inline(CHANNEL),
                 org.jooq.impl.DSL.val(id.tenantId() + "|" + id.subjectId() + "|" + id.categoryId()));

@@ -50,7 +50,9 @@ class PrivacyConfiguration {
 
     @Bean
     KeyEvictionChannel keyEvictionChannel(DataSource dataSource, DSLContext db, SubjectKeyStore keys) {
-        return new KeyEvictionChannel(dataSource, db, keys);
+        KeyEvictionChannel channel = new KeyEvictionChannel(dataSource, db, keys);
+        keys.onCreated(channel::announce);
+        return channel;
     }
 
     @Bean

@@ -39,6 +39,9 @@ class SubjectKeyStore {
     private final KeyEncryptionKeys keks;
     private final Clock clock;
     private final Cache<SubjectKeyId, Aead> cache;
+    /** Keys known to be shredded (tombstone seen); dropped when such a key is created again. */
+    private final Cache<SubjectKeyId, Boolean> erased;
+    private java.util.function.Consumer<SubjectKeyId> onCreated = id -> { };
     private final java.util.Set<String> kekChecked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SubjectKeyStore(DSLContext db, KeyEncryptionKeys keks, Clock clock, long cacheSize) {
@@ -46,6 +49,7 @@ class SubjectKeyStore {
         this.keks = keks;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(CACHE_TTL).build();
+        this.erased = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(CACHE_TTL).build();
         try {
             AeadConfig.register();
         } catch (GeneralSecurityException e) {
@@ -59,11 +63,20 @@ class SubjectKeyStore {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return db.select(SUBJECT_KEY.WRAPPED_KEY).from(SUBJECT_KEY)
+        if (erased.getIfPresent(id) != null) {
+            return Optional.empty();
+        }
+        Optional<Aead> key = db.select(SUBJECT_KEY.WRAPPED_KEY).from(SUBJECT_KEY)
                 .where(SUBJECT_KEY.TENANT_ID.eq(id.tenantId()), SUBJECT_KEY.SUBJECT_ID.eq(id.subjectId()),
                         SUBJECT_KEY.CATEGORY_ID.eq(id.categoryId()))
                 .fetchOptional(SUBJECT_KEY.WRAPPED_KEY)
                 .flatMap(wrapped -> unwrap(id, wrapped));
+        if (key.isEmpty() && db.fetchExists(SHREDDED_KEY, SHREDDED_KEY.TENANT_ID.eq(id.tenantId()),
+                SHREDDED_KEY.SUBJECT_ID.eq(id.subjectId()), SHREDDED_KEY.CATEGORY_ID.eq(id.categoryId()))) {
+            // Shredded: remember it, so replaying an erased subject's events costs no query per field.
+            erased.put(id, Boolean.TRUE);
+        }
+        return key;
     }
 
     /** The key, created when missing. {@code created} is told whether this call created it. */
@@ -82,6 +95,8 @@ class SubjectKeyStore {
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 1) {
+            erased.invalidate(id);
+            onCreated.accept(id); // other instances drop an "erased" entry of a re-created key
             evictIfRolledBack(id);
             created.run();
         }
@@ -89,8 +104,9 @@ class SubjectKeyStore {
     }
 
     /**
-     * A key created in a transaction that rolls back must not stay in the cache: data sealed with it
-     * later would reference a key that was never stored.
+     * What a transaction that rolls back taught the caches must be forgotten: a key created in it
+     * (data sealed with it later would reference a key never stored), or an "erased" mark seen
+     * inside a shred that did not happen.
      */
     private void evictIfRolledBack(SubjectKeyId id) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -98,7 +114,7 @@ class SubjectKeyStore {
                 @Override
                 public void afterCompletion(int status) {
                     if (status != STATUS_COMMITTED) {
-                        cache.invalidate(id);
+                        evict(id);
                     }
                 }
             });
@@ -115,6 +131,7 @@ class SubjectKeyStore {
         if (deleted == 0) {
             return false;
         }
+        evictIfRolledBack(id); // an "erased" entry seen inside a shred that rolls back must not stay
         db.insertInto(SHREDDED_KEY)
                 .set(SHREDDED_KEY.TENANT_ID, id.tenantId())
                 .set(SHREDDED_KEY.SUBJECT_ID, id.subjectId())
@@ -134,12 +151,19 @@ class SubjectKeyStore {
                 .fetch(SUBJECT_KEY.CATEGORY_ID);
     }
 
+    /** Called with each key this instance creates (wired to the NOTIFY channel). */
+    void onCreated(java.util.function.Consumer<SubjectKeyId> listener) {
+        this.onCreated = listener;
+    }
+
     void evictAll() {
         cache.invalidateAll();
+        erased.invalidateAll();
     }
 
     void evict(SubjectKeyId id) {
         cache.invalidate(id);
+        erased.invalidate(id);
     }
 
     /**
