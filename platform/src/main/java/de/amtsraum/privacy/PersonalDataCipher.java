@@ -18,7 +18,14 @@ public interface PersonalDataCipher {
     /** The plaintext, or {@link Redaction#VALUE} once the key is shredded. Values not sealed pass unchanged. */
     String open(String tenantId, String subjectId, String field, String sealed);
 
+    String PREFIX = "ar1:";
+
     static boolean isSealed(String value) {
-        return value != null && value.startsWith("ar1:");
+        return value != null && value.startsWith(PREFIX);
+    }
+
+    /** How every value sealed under {@code categoryId} begins (for read models that purge by category). */
+    static String sealedPrefix(String categoryId) {
+        return PREFIX + categoryId + ":";
     }
 }

@@ -10,7 +10,10 @@ import de.amtsraum.privacy.PersonalDataShredded;
 import de.amtsraum.privacy.Redaction;
 import de.amtsraum.shared.privacy.DataKind;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.jooq.DSLContext;
@@ -29,18 +32,28 @@ class ContactRequestProjection {
 
     static final String GROUP = "contact-requests";
 
-    /** Personal columns with the event field name bound into their ciphertext. */
-    static final List<Column> CONTENT = List.of(
-            new Column(CONTACT_REQUEST.LAST_NAME, "lastName"), new Column(CONTACT_REQUEST.FIRST_NAME, "firstName"),
-            new Column(CONTACT_REQUEST.EMAIL, "email"), new Column(CONTACT_REQUEST.MESSAGE, "message"),
-            new Column(CONTACT_REQUEST.STREET, "street"), new Column(CONTACT_REQUEST.HOUSE_NUMBER, "houseNumber"),
-            new Column(CONTACT_REQUEST.POSTAL_CODE, "postalCode"), new Column(CONTACT_REQUEST.TOWN, "town"));
-    static final List<Column> METADATA = List.of(
-            new Column(CONTACT_REQUEST.BROWSER, "browser"),
-            new Column(CONTACT_REQUEST.OPERATING_SYSTEM, "operatingSystem"),
-            new Column(CONTACT_REQUEST.IP_ADDRESS, "ipAddress"));
+    /** Personal columns: the event field whose name is bound into the ciphertext, and its kind. */
+    static final List<Column> PERSONAL = List.of(
+            content(CONTACT_REQUEST.LAST_NAME, "lastName", ContactRequestSubmitted::lastName),
+            content(CONTACT_REQUEST.FIRST_NAME, "firstName", ContactRequestSubmitted::firstName),
+            content(CONTACT_REQUEST.EMAIL, "email", ContactRequestSubmitted::email),
+            content(CONTACT_REQUEST.MESSAGE, "message", ContactRequestSubmitted::message),
+            content(CONTACT_REQUEST.STREET, "street", ContactRequestSubmitted::street),
+            content(CONTACT_REQUEST.HOUSE_NUMBER, "houseNumber", ContactRequestSubmitted::houseNumber),
+            content(CONTACT_REQUEST.POSTAL_CODE, "postalCode", ContactRequestSubmitted::postalCode),
+            content(CONTACT_REQUEST.TOWN, "town", ContactRequestSubmitted::town),
+            new Column(CONTACT_REQUEST.BROWSER, "browser", DataKind.SUBMISSION_METADATA,
+                    ContactRequestSubmitted::browser),
+            new Column(CONTACT_REQUEST.OPERATING_SYSTEM, "operatingSystem", DataKind.SUBMISSION_METADATA,
+                    ContactRequestSubmitted::operatingSystem),
+            new Column(CONTACT_REQUEST.IP_ADDRESS, "ipAddress", DataKind.SUBMISSION_METADATA,
+                    ContactRequestSubmitted::ipAddress));
 
-    record Column(Field<String> field, String name) {
+    record Column(Field<String> field, String name, DataKind kind, Function<ContactRequestSubmitted, String> value) {
+    }
+
+    private static Column content(Field<String> field, String name, Function<ContactRequestSubmitted, String> value) {
+        return new Column(field, name, DataKind.CONTACT_REQUEST, value);
     }
 
     private final DSLContext db;
@@ -53,22 +66,15 @@ class ContactRequestProjection {
 
     @EventHandler
     void on(ContactRequestSubmitted e) {
-        String[] content = {e.lastName(), e.firstName(), e.email(), e.message(), e.street(), e.houseNumber(),
-                e.postalCode(), e.town()};
-        String[] metadata = {e.browser(), e.operatingSystem(), e.ipAddress()};
         var insert = db.insertInto(CONTACT_REQUEST)
                 .set(CONTACT_REQUEST.REQUEST_ID, e.requestId())
                 .set(CONTACT_REQUEST.TENANT_ID, e.tenantId())
                 .set(CONTACT_REQUEST.SUBJECT_ID, e.subjectId())
                 .set(CONTACT_REQUEST.STATUS, ContactRequest.Status.OPEN.name())
                 .set(CONTACT_REQUEST.SUBMITTED_AT, e.submittedAt().atOffset(ZoneOffset.UTC));
-        for (int i = 0; i < CONTENT.size(); i++) {
-            insert = insert.set(CONTENT.get(i).field(), cipher.seal(e.tenantId(), e.subjectId(),
-                    DataKind.CONTACT_REQUEST, CONTENT.get(i).name(), content[i]));
-        }
-        for (int i = 0; i < METADATA.size(); i++) {
-            insert = insert.set(METADATA.get(i).field(), cipher.seal(e.tenantId(), e.subjectId(),
-                    DataKind.SUBMISSION_METADATA, METADATA.get(i).name(), metadata[i]));
+        for (Column column : PERSONAL) {
+            insert = insert.set(column.field(), cipher.seal(e.tenantId(), e.subjectId(), column.kind(), column.name(),
+                    column.value().apply(e)));
         }
         insert.onConflictDoNothing().execute();
     }
@@ -93,17 +99,14 @@ class ContactRequestProjection {
     /** Every sealed value of the shredded category becomes the redaction value. */
     @EventHandler
     void on(PersonalDataShredded e) {
-        String prefix = "ar1:" + e.categoryId() + ":";
-        var update = db.update(CONTACT_REQUEST).set(CONTACT_REQUEST.STATUS, CONTACT_REQUEST.STATUS);
-        for (Column column : concat()) {
-            update = update.set(column.field(), DSL.when(column.field().startsWith(prefix), DSL.inline(Redaction.VALUE))
+        String prefix = PersonalDataCipher.sealedPrefix(e.categoryId());
+        Map<Field<?>, Field<String>> redacted = new LinkedHashMap<>();
+        for (Column column : PERSONAL) {
+            redacted.put(column.field(), DSL.when(column.field().startsWith(prefix), DSL.inline(Redaction.VALUE))
                     .otherwise(column.field()));
         }
-        update.where(CONTACT_REQUEST.TENANT_ID.eq(e.tenantId()), CONTACT_REQUEST.SUBJECT_ID.eq(e.subjectId()))
+        db.update(CONTACT_REQUEST).set(redacted)
+                .where(CONTACT_REQUEST.TENANT_ID.eq(e.tenantId()), CONTACT_REQUEST.SUBJECT_ID.eq(e.subjectId()))
                 .execute();
-    }
-
-    private static List<Column> concat() {
-        return java.util.stream.Stream.concat(CONTENT.stream(), METADATA.stream()).toList();
     }
 }

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 class TinkPersonalDataCipher implements PersonalDataCipher {
 
     private static final Logger log = LoggerFactory.getLogger(TinkPersonalDataCipher.class);
-    private static final String PREFIX = "ar1:";
 
     private final SubjectKeyStore keys;
     private final CategoryResolver categories;
@@ -42,7 +41,7 @@ class TinkPersonalDataCipher implements PersonalDataCipher {
         Aead key = keys.findOrCreate(id, () -> schedule.collected(id));
         try {
             byte[] ciphertext = key.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), id.fieldAssociatedData(field));
-            return PREFIX + category + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(ciphertext);
+            return PersonalDataCipher.sealedPrefix(category) + Base64.getUrlEncoder().withoutPadding().encodeToString(ciphertext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }
