@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs due retention deadlines: right after start (catching up on downtime) and then every
- * {@code amtsraum.privacy.retention-interval}. Each batch is one transaction: the shred, its event
+ * {@code amtsraum.privacy.retention-interval}. Each deadline is one transaction: the shred, its event
  * and the deadline's completion commit together or not at all.
  */
 @Component
