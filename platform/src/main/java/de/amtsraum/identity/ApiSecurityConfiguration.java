@@ -45,6 +45,13 @@ class ApiSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenants/{tenant}/contact-requests",
                                 "/api/v1/tenants/{tenant}/contact-request-withdrawals").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenants/{tenant}/services",
+                                "/api/v1/tenants/{tenant}/services/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenants/{tenant}/appointments",
+                                "/api/v1/tenants/{tenant}/appointment-confirmations",
+                                "/api/v1/tenants/{tenant}/appointment-lookups",
+                                "/api/v1/tenants/{tenant}/appointment-cancellations",
+                                "/api/v1/tenants/{tenant}/appointment-reschedulings").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/tenants/{tenant}/manifest")
                         .access(TenantAccess.withRole(Role.TENANT_ADMIN))

@@ -7,5 +7,7 @@ public enum ShredCause {
     /** The citizen withdrew consent or the request. */
     WITHDRAWAL,
     /** The citizen asked for erasure (Art. 17 GDPR). */
-    ERASURE_REQUEST
+    ERASURE_REQUEST,
+    /** The citizen never confirmed (an appointment hold expired): nothing is kept of it. */
+    NOT_CONFIRMED
 }

@@ -9,6 +9,7 @@ import de.amtsraum.contact.UnknownContactRequestException;
 import de.amtsraum.identity.SignedLinks;
 import de.amtsraum.notification.Mailer;
 import de.amtsraum.notification.OutgoingMail;
+import de.amtsraum.notification.PublicUrl;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.UnknownTenantException;
@@ -21,7 +22,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -37,23 +37,17 @@ class ContactRequestService implements ContactRequests {
     private final Mailer mailer;
     private final SignedLinks links;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     ContactRequestService(TenantDirectory tenants, CommandGateway commands, ContactRequestQueries queries,
-                          Mailer mailer, SignedLinks links, Clock clock,
-                          @Value("${amtsraum.public-url:}") String publicUrl,
-                          @Value("${server.port:8080}") int port) {
+                          Mailer mailer, SignedLinks links, Clock clock, PublicUrl publicUrl) {
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
         this.mailer = mailer;
         this.links = links;
         this.clock = clock;
-        if (publicUrl.isBlank()) {
-            log.warn("amtsraum.public-url is not set: links in citizen mail point to http://localhost:{}", port);
-            publicUrl = "http://localhost:" + port;
-        }
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -120,7 +114,7 @@ class ContactRequestService implements ContactRequests {
 
     private void confirm(TenantManifest manifest, String email, String requestId) {
         String token = links.issue(WITHDRAW, manifest.id(), requestId, LINK_VALIDITY);
-        String link = publicUrl + "/" + manifest.id() + "/kontakt/widerruf?token=" + token;
+        String link = publicUrl.of("/" + manifest.id() + "/kontakt/widerruf?token=" + token);
         String text = """
                 Guten Tag,
 
@@ -129,10 +123,10 @@ class ContactRequestService implements ContactRequests {
                 Sie können Ihre Anfrage jederzeit zurückziehen. Dann löschen wir sie mit allen Angaben sofort:
                 %s
 
-                Wie wir mit Ihren Daten umgehen: %s/%s/datenschutz
+                Wie wir mit Ihren Daten umgehen: %s
 
                 Diese Nachricht wurde automatisch erstellt.
-                """.formatted(manifest.name(), link, publicUrl, manifest.id());
+                """.formatted(manifest.name(), link, publicUrl.of("/" + manifest.id() + "/datenschutz"));
         try {
             mailer.send(new OutgoingMail(email, "Ihre Kontaktanfrage an " + manifest.name(), text));
         } catch (RuntimeException failed) {

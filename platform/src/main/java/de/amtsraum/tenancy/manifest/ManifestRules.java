@@ -105,6 +105,12 @@ public final class ManifestRules {
                 if (!hours.get(h).from().isBefore(hours.get(h).to())) {
                     problem("locations[" + l + "].openingHours[" + h + "]", "'from' must be before 'to'");
                 }
+                for (int o = 0; o < h; o++) {
+                    if (overlap(hours.get(o), hours.get(h))) {
+                        problem("locations[" + l + "].openingHours[" + h + "]",
+                                "overlaps openingHours[" + o + "] on a shared day (capacity would be ambiguous)");
+                    }
+                }
             }
         }
         for (int s = 0; s < manifest.services().size(); s++) {
@@ -122,6 +128,21 @@ public final class ManifestRules {
         if (manifest.features().booking() && manifest.services().isEmpty()) {
             problem("services", "must list at least one service because features.booking is true");
         }
+        if (manifest.features().booking() && manifest.locations().isEmpty()) {
+            problem("locations", "must list at least one location because features.booking is true");
+        }
+        if (manifest.features().booking() && manifest.booking() == null) {
+            problem("booking", "is required because features.booking is true");
+        }
+        if (manifest.booking() != null
+                && !manifest.booking().requiredFields().contains(TenantManifest.BookingField.EMAIL)) {
+            problem("booking.requiredFields", "must contain EMAIL: the confirmation link is sent by e-mail");
+        }
+    }
+
+    private static boolean overlap(OpeningHours a, OpeningHours b) {
+        return a.days().stream().anyMatch(b.days()::contains)
+                && a.from().isBefore(b.to()) && b.from().isBefore(a.to());
     }
 
     private void checkProcessors(List<Processor> processors) {

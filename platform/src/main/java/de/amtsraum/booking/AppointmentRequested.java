@@ -1,0 +1,37 @@
+package de.amtsraum.booking;
+
+import static de.amtsraum.shared.privacy.DataKind.APPOINTMENT;
+
+import de.amtsraum.shared.TenantScoped;
+import de.amtsraum.shared.privacy.DataSubject;
+import de.amtsraum.shared.privacy.NotPersonal;
+import de.amtsraum.shared.privacy.PersonalData;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A citizen asked for a slot: it is held until {@code holdExpiresAt} and becomes an appointment once
+ * the citizen confirms through the mailed link. Only the fields the tenant's manifest asks for are
+ * set; the others are null. The consent records the privacy notice version shown.
+ */
+@Revision("1")
+public record AppointmentRequested(
+        String tenantId,
+        @NotPersonal("random id") String appointmentId,
+        @DataSubject String subjectId,
+        @NotPersonal("catalogue id") String serviceId,
+        @NotPersonal("catalogue id") String locationId,
+        @NotPersonal("staff id from the tenant's manifest") String staffId,
+        Instant start,
+        Instant end,
+        Instant occupiedUntil,
+        Instant holdExpiresAt,
+        @PersonalData(APPOINTMENT) String name,
+        @PersonalData(APPOINTMENT) String email,
+        @PersonalData(APPOINTMENT) String phone,
+        @PersonalData(APPOINTMENT) String concern,
+        @PersonalData(APPOINTMENT) String address,
+        @PersonalData(APPOINTMENT) String birthDate,
+        @NotPersonal("version id of the privacy notice the citizen consented to") String privacyNoticeVersion,
+        Instant requestedAt) implements TenantScoped {
+}

@@ -1,0 +1,39 @@
+package de.amtsraum.booking.internal;
+
+import de.amtsraum.runtime.RuntimeProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keyed hash of a citizen's e-mail address per tenant (HMAC-SHA256 with a secret in
+ * {@code <data-dir>/blind-index-secret}), so open appointments can be counted per address without
+ * storing it in plaintext. The hash is personal data too: it is cleared with the appointment's
+ * personal columns when their category is shredded.
+ */
+@Component
+class BlindIndex {
+
+    private final byte[] secret;
+
+    BlindIndex(RuntimeProperties runtime) {
+        this.secret = runtime.secret("blind-index-secret");
+    }
+
+    String of(String tenantId, String email) {
+        if (email == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((tenantId + "\n" + email.strip().toLowerCase(java.util.Locale.ROOT))
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
