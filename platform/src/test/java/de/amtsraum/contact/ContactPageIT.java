@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.CapturedMail;
+import de.amtsraum.support.PageClient;
 import de.amtsraum.support.PlatformTest;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,10 +26,28 @@ class ContactPageIT {
     @Autowired
     RuntimeProperties runtime;
 
-    /** Cookies kept by hand: the session cookie is Secure, which Java's cookie store withholds on http. */
-    final Map<String, String> cookies = new LinkedHashMap<>();
-    final List<String> setCookieHeaders = new java.util.ArrayList<>();
-    final HttpClient browser = HttpClient.newHttpClient();
+    PageClient browser;
+
+    @BeforeEach
+    void setUp() {
+        browser = new PageClient(port);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return browser.get(path);
+    }
+
+    private HttpResponse<String> get(String path, String accept) {
+        return browser.get(path, accept);
+    }
+
+    private HttpResponse<String> post(String path, String csrf, Map<String, String> fields) {
+        return browser.post(path, csrf, fields);
+    }
+
+    private static String csrf(String html) {
+        return PageClient.csrf(html);
+    }
 
     @Test
     void citizenSendsTheFormAndWithdrawsThroughTheMailLink() throws Exception {
@@ -122,54 +132,8 @@ class ContactPageIT {
                 assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe-inline"));
         assertThat(get("/kern/kern.min.css", "text/css").statusCode()).isEqualTo(200);
         assertThat(get("/helbra/theme.css", "text/css").body()).contains("--amtsraum-brand:#");
-        assertThat(cookies.keySet()).containsOnly("amtsraum_session");
-        assertThat(setCookieHeaders).isNotEmpty().allSatisfy(cookie ->
+        assertThat(browser.cookies.keySet()).containsOnly("amtsraum_session");
+        assertThat(browser.setCookieHeaders).isNotEmpty().allSatisfy(cookie ->
                 assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Secure"));
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return get(path, "text/html");
-    }
-
-    private HttpResponse<String> get(String path, String accept) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", accept).GET());
-    }
-
-    /** Sends with the kept cookies, keeps new ones, and follows redirects like a browser. */
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            setCookieHeaders.add(header);
-            String pair = header.split(";", 2)[0];
-            cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        var location = response.headers().firstValue("Location");
-        if (response.statusCode() / 100 == 3 && location.isPresent()) {
-            return send(HttpRequest.newBuilder(response.uri().resolve(location.get())).header("Accept", "text/html").GET());
-        }
-        return response;
-    }
-
-    private HttpResponse<String> post(String path, String csrf, Map<String, String> fields) throws Exception {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        if (csrf != null) {
-            all.put("_csrf", csrf);
-        }
-        String body = all.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String csrf(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("form carries a CSRF token").isTrue();
-        return matcher.group(1);
     }
 }
