@@ -54,7 +54,7 @@ class BookingApiIT {
     }
 
     Api.Response book(String tenant, ObjectNode form) {
-        return api.post("/api/v1/tenants/" + tenant + "/appointments", null, "application/json", form.toString());
+        return BookingFixtures.book(api, tenant, form);
     }
 
     String confirmationToken(String email) {

@@ -66,6 +66,47 @@ public final class BookingFixtures {
         return form;
     }
 
+    /**
+     * Books through the API like a client of the public API does: fetches the tenant's bot challenge,
+     * solves it (SHA-256 proof of work; the test profile keeps it small) and sends the booking.
+     */
+    public static Api.Response book(Api api, String tenant, ObjectNode form) {
+        if (!form.has("proofOfWork")) {
+            form.put("proofOfWork", solve(api, tenant));
+        }
+        return api.post("/api/v1/tenants/" + tenant + "/appointments", null, "application/json", form.toString());
+    }
+
+    /** A solution of a fresh challenge of the tenant (ALTCHA v1 payload, Base64 JSON). */
+    public static String solve(Api api, String tenant) {
+        Api.Response response = api.get("/api/v1/tenants/" + tenant + "/challenge");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode challenge = response.json();
+        String salt = challenge.get("salt").asText();
+        String target = challenge.get("challenge").asText();
+        long max = challenge.get("maxnumber").asLong();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (long number = 0; number <= max; number++) {
+                String hash = java.util.HexFormat.of().formatHex(
+                        sha.digest((salt + number).getBytes(StandardCharsets.UTF_8)));
+                if (hash.equals(target)) {
+                    ObjectNode payload = JSON.createObjectNode();
+                    payload.put("algorithm", challenge.get("algorithm").asText());
+                    payload.put("challenge", target);
+                    payload.put("number", number);
+                    payload.put("salt", salt);
+                    payload.put("signature", challenge.get("signature").asText());
+                    return java.util.Base64.getEncoder().encodeToString(
+                            payload.toString().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        throw new AssertionError("challenge has no solution up to " + max);
+    }
+
     /** Free slots of a service over the next {@code days} days from the clock's today. */
     public static List<JsonNode> slots(Api api, String tenant, String service, Instant now, int days) {
         LocalDate today = now.atZone(BERLIN).toLocalDate();
