@@ -1,16 +1,10 @@
 package de.amtsraum.identity;
 
+import de.amtsraum.runtime.LocalSecrets;
 import de.amtsraum.runtime.RuntimeProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +31,7 @@ public class SignedLinks {
 
     SignedLinks(RuntimeProperties runtime, Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${amtsraum.links.secret:}") String configured) {
-        this.secret = configured.isBlank() ? secretFile(runtime.resolve("link-secret"))
-                : configured.getBytes(StandardCharsets.UTF_8);
+        this.secret = LocalSecrets.configuredOrFile(configured, runtime, "link-secret");
         this.clock = clock;
     }
 
@@ -79,25 +72,6 @@ public class SignedLinks {
             return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static byte[] secretFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try {
-                    Files.write(Files.createFile(file,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), fresh);
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance created it first
-                }
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
