@@ -19,8 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may call what. API chain: public are the tenant list and profiles, submitting and withdrawing
- * contact requests, the OpenAPI document and health. Operator
+ * Who may call what. API chain: public are the tenant list and profiles, bot-check challenges,
+ * submitting and withdrawing contact requests, the OpenAPI document and health. Operator
  * API: operator role. Everything under a tenant: a token of that very tenant ({@link TenantAccess}).
  * Anything else needs authentication, so a new endpoint is closed until someone opens it.
  */
@@ -39,7 +39,8 @@ class ApiSecurityConfiguration {
         http
                 .securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/tenants", "/api/v1/tenants/{tenant}").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenants", "/api/v1/tenants/{tenant}",
+                                "/api/v1/tenants/{tenant}/challenge").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()

@@ -1,5 +1,6 @@
 package de.amtsraum.identity;
 
+import de.amtsraum.runtime.LocalSecrets;
 import de.amtsraum.runtime.RuntimeProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,8 +31,7 @@ public class SignedLinks {
 
     SignedLinks(RuntimeProperties runtime, Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${amtsraum.links.secret:}") String configured) {
-        this.secret = configured.isBlank() ? runtime.secret("link-secret")
-                : configured.getBytes(StandardCharsets.UTF_8);
+        this.secret = LocalSecrets.configuredOrFile(configured, runtime, "link-secret");
         this.clock = clock;
     }
 

@@ -21,6 +21,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() throws Exception {
+        return start(true);
+    }
+
+    /** With {@code javaScript} false, as a citizen whose browser runs no scripts (noscript content shows). */
+    public static ChromeDriver start(boolean javaScript) throws Exception {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if ("true".equals(System.getenv("AMTSRAUM_REQUIRE_BROWSER"))) {
             if (!present) {
@@ -34,6 +39,9 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--window-size=1280,2600", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

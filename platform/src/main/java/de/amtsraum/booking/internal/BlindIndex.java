@@ -1,5 +1,6 @@
 package de.amtsraum.booking.internal;
 
+import de.amtsraum.runtime.LocalSecrets;
 import de.amtsraum.runtime.RuntimeProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keyed hash of a citizen's e-mail address per tenant (HMAC-SHA256 with a secret in
- * {@code <data-dir>/blind-index-secret}), so open appointments can be counted per address without
+ * {@code <data-dir>/blind-index-secret}, or {@code amtsraum.booking.blind-index-secret}), so open appointments can be counted per address without
  * storing it in plaintext. The hash is personal data too: it is cleared with the appointment's
  * personal columns when their category is shredded.
  */
@@ -19,8 +20,10 @@ class BlindIndex {
 
     private final byte[] secret;
 
-    BlindIndex(RuntimeProperties runtime) {
-        this.secret = runtime.secret("blind-index-secret");
+    BlindIndex(RuntimeProperties runtime,
+               @org.springframework.beans.factory.annotation.Value("${amtsraum.booking.blind-index-secret:}")
+               String configured) {
+        this.secret = LocalSecrets.configuredOrFile(configured, runtime, "blind-index-secret");
     }
 
     String of(String tenantId, String email) {
