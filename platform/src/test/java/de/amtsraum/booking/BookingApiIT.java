@@ -347,14 +347,42 @@ class BookingApiIT {
 
         assertThat(api.post(RE + "/appointments", null, "application/json", "{\"serviceId\":").status()).isEqualTo(400);
         assertThat(api.post(RE + "/appointments", null, "text/plain", "hallo").status()).isEqualTo(415);
-        assertThat(book("nirgendwo", BookingFixtures.recklinghausen(AUSWEIS, start, email())).status()).isEqualTo(404);
-        var helbra = book("helbra", BookingFixtures.recklinghausen(AUSWEIS, start, email()));
+        ObjectNode unknownTenant = BookingFixtures.recklinghausen(AUSWEIS, start, email());
+        unknownTenant.put("proofOfWork", BookingFixtures.solve(api, "recklinghausen"));
+        assertThat(book("nirgendwo", unknownTenant).status()).isEqualTo(404);
+        ObjectNode noBooking = BookingFixtures.recklinghausen(AUSWEIS, start, email());
+        noBooking.put("proofOfWork", BookingFixtures.solve(api, "helbra"));
+        var helbra = book("helbra", noBooking);
         assertThat(helbra.status()).isEqualTo(404);
         assertThat(helbra.json().get("type").asText()).endsWith("/booking-not-offered");
 
         assertThat(api.post(RE + "/appointment-confirmations", null, "application/json",
                 BookingFixtures.token("gefälscht.token")).status()).isEqualTo(404);
         assertThat(count()).isEqualTo(appointments);
+    }
+
+    @Test
+    void theBotCheckIsRequiredSingleUseAndPerTenant() {
+        int before = count();
+        String start = BookingFixtures.freeSlot(api, "recklinghausen", AUSWEIS, clock.instant(), 1).get("start").asText();
+        ObjectNode missing = BookingFixtures.recklinghausen(AUSWEIS, start, email());
+        missing.putNull("proofOfWork");
+        var refused = api.post(RE + "/appointments", null, "application/json", missing.toString());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asText()).endsWith("/bot-check-failed");
+
+        ObjectNode foreign = BookingFixtures.recklinghausen(AUSWEIS, start, email());
+        foreign.put("proofOfWork", BookingFixtures.solve(api, "heilbronn"));
+        assertThat(book("recklinghausen", foreign).status()).as("solution of another tenant").isEqualTo(422);
+
+        String solution = BookingFixtures.solve(api, "recklinghausen");
+        ObjectNode first = BookingFixtures.recklinghausen(AUSWEIS, start, email());
+        first.put("proofOfWork", solution);
+        assertThat(book("recklinghausen", first).status()).isEqualTo(202);
+        ObjectNode replay = BookingFixtures.recklinghausen(AUSWEIS, start, email());
+        replay.put("proofOfWork", solution);
+        assertThat(book("recklinghausen", replay).status()).as("a solution counts once").isEqualTo(422);
+        assertThat(count()).isEqualTo(before + 1);
     }
 
     @Test

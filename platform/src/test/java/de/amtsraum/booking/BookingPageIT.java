@@ -95,6 +95,22 @@ class BookingPageIT {
         fields.put("email", email);
         fields.put("phone", "02361 50-0");
         fields.put("consent", "on");
+        fields.put("pruefung", hidden(form, "pruefung"));
+        fields.put("pruefantwort", answer(form));
+        return fields;
+    }
+
+    /** The answer to the no-JavaScript question of the bot check, as a citizen would give it. */
+    static String answer(String form) {
+        Matcher question = Pattern.compile("Wie viel ist (\\d+) plus (\\d+)\\?").matcher(form);
+        assertThat(question.find()).as("the page asks the bot-check question").isTrue();
+        return String.valueOf(Integer.parseInt(question.group(1)) + Integer.parseInt(question.group(2)));
+    }
+
+    private Map<String, String> heilbronnFields(String form, String email, String answer) {
+        Map<String, String> fields = fields(form, email);
+        fields.put("concern", "Bauvoranfrage");
+        fields.put("pruefantwort", answer);
         return fields;
     }
 
@@ -108,7 +124,9 @@ class BookingPageIT {
         String email = "seite-" + UUID.randomUUID() + "@example.org";
         HttpResponse<String> form = openForm("recklinghausen", "personalausweis-beantragen");
         assertThat(form.body()).contains("Name", "E-Mail-Adresse", "Telefonnummer", "(Pflicht)")
-                .doesNotContain("Geburtsdatum").doesNotContain("<script");
+                .doesNotContain("Geburtsdatum")
+                .doesNotContainPattern("<script(?![^>]*src=\"/antibot/antibot\\.js\")")
+                .doesNotContainPattern("(src|href)=\"(https?:)?//");
 
         HttpResponse<String> sent = browser.post("/recklinghausen/termin/personalausweis-beantragen/buchen",
                 PageClient.csrf(form.body()), fields(form.body(), email));
@@ -161,6 +179,7 @@ class BookingPageIT {
         Map<String, String> fields = fields(form.body(), "kein-at-zeichen");
         fields.remove("consent");
         fields.put("birthDate", "2999-01-01");
+        fields.put("pruefantwort", "999");
         HttpResponse<String> refused = browser.post("/heilbronn/termin/video-baurecht/buchen",
                 PageClient.csrf(form.body()), fields);
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -168,6 +187,11 @@ class BookingPageIT {
                 "Bitte geben Sie eine gültige E-Mail-Adresse an", "gültiges Datum in der Vergangenheit",
                 "Bitte bestätigen Sie, dass Sie die Datenschutzhinweise", "aria-invalid=\"true\"",
                 "value=\"Erika Mustermann\"");
+        assertThat(jdbc.queryForObject("select count(*) from appointment", Integer.class)).isEqualTo(before);
+        HttpResponse<String> wrongAnswer = browser.post("/heilbronn/termin/video-baurecht/buchen",
+                PageClient.csrf(refused.body()), heilbronnFields(refused.body(), "pruefung@example.org", "999"));
+        assertThat(wrongAnswer.statusCode()).isEqualTo(422);
+        assertThat(wrongAnswer.body()).contains("href=\"#bot-check\"");
         assertThat(jdbc.queryForObject("select count(*) from appointment", Integer.class)).isEqualTo(before);
     }
 

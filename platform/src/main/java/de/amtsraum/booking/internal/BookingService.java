@@ -1,5 +1,6 @@
 package de.amtsraum.booking.internal;
 
+import de.amtsraum.antibot.BotChallenges;
 import de.amtsraum.booking.AppointmentOutcomeRecorded.Outcome;
 import de.amtsraum.booking.Appointments;
 import de.amtsraum.booking.BookingException;
@@ -53,11 +54,12 @@ class BookingService implements Appointments {
     private final BlindIndex blindIndex;
     private final BookingMails mails;
     private final SignedLinks links;
-    private final BotCheck botCheck;
+    private final BotChallenges botChallenges;
     private final Clock clock;
 
     BookingService(TenantDirectory tenants, CommandGateway commands, AppointmentQueries queries, CapacityLedger ledger,
-                   BlindIndex blindIndex, BookingMails mails, SignedLinks links, BotCheck botCheck, Clock clock) {
+                   BlindIndex blindIndex, BookingMails mails, SignedLinks links, BotChallenges botChallenges,
+                   Clock clock) {
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
@@ -65,7 +67,7 @@ class BookingService implements Appointments {
         this.blindIndex = blindIndex;
         this.mails = mails;
         this.links = links;
-        this.botCheck = botCheck;
+        this.botChallenges = botChallenges;
         this.clock = clock;
     }
 
@@ -159,7 +161,7 @@ class BookingService implements Appointments {
             throw new BookingException(Reason.NOTICE_CHANGED);
         }
         if (manifest.booking().proofOfWork()) {
-            botCheck.verify(tenantId, form.proofOfWork());
+            botChallenges.verify(tenantId, form.proofOfWork());
         }
         Bookable bookable = found.orElseThrow();
         Candidate candidate = BookingCalendar.candidateAt(bookable, form.start().toInstant())

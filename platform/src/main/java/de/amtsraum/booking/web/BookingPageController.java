@@ -1,5 +1,7 @@
 package de.amtsraum.booking.web;
 
+import de.amtsraum.antibot.BotChallenges;
+import de.amtsraum.antibot.BotCheckFailedException;
 import de.amtsraum.booking.Appointments;
 import de.amtsraum.booking.Appointments.AppointmentView;
 import de.amtsraum.booking.Appointments.ServiceView;
@@ -68,16 +70,16 @@ class BookingPageController {
     private final TenantSite site;
     private final Appointments appointments;
     private final TenantDirectory tenants;
-    private final BookingChallenge challenge;
+    private final BotChallenges challenges;
     private final Clock clock;
     private final MessageSource messages;
 
     BookingPageController(TenantSite site, Appointments appointments, TenantDirectory tenants,
-                          BookingChallenge challenge, Clock clock, MessageSource messages) {
+                          BotChallenges challenges, Clock clock, MessageSource messages) {
         this.site = site;
         this.appointments = appointments;
         this.tenants = tenants;
-        this.challenge = challenge;
+        this.challenges = challenges;
         this.clock = clock;
         this.messages = messages;
     }
@@ -154,7 +156,7 @@ class BookingPageController {
         BookingForm form = new BookingForm(service, start.atZone(manifest.timeZone()).toOffsetDateTime(),
                 fields.get("name"), fields.get("email"), fields.get("phone"), fields.get("concern"),
                 fields.get("address"), fields.get("birthDate"), fields.containsKey("consent"),
-                fields.get("noticeVersion"), challenge.solution(fields));
+                fields.get("noticeVersion"), BotChallenges.solution(fields));
         try {
             appointments.request(tenant, form);
             return "redirect:/" + tenant + "/termin/gesendet";
@@ -172,10 +174,11 @@ class BookingPageController {
                 return showForm(manifest, view, start, fields, Map.of("form", localized("form", refused.german())), model);
             }
             throw refused;
-        } catch (de.amtsraum.shared.web.ProblemException botCheck) {
+        } catch (BotCheckFailedException botCheck) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return showForm(manifest, view, start, fields,
-                    Map.of("pruefung", localized("pruefung", challenge.failureMessage())), model);
+            String message = localized("bot-check", botCheck.germanMessage());
+            model.addAttribute("botCheckError", message);
+            return showForm(manifest, view, start, fields, Map.of("bot-check", message), model);
         }
     }
 
@@ -288,7 +291,7 @@ class BookingPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("consent", values.containsKey("consent"));
         model.addAttribute("noticeVersion", tenants.summary(manifest.id()).map(TenantSummary::manifestHash).orElse(""));
-        model.addAttribute("challenge", settings.proofOfWork() ? challenge.issue(manifest.id()) : null);
+        model.addAttribute("challenge", settings.proofOfWork() ? challenges.issue(manifest.id()) : null);
         model.addAttribute("css", Map.of("inputError", "kern-form-input__input--error"));
         return "booking/form";
     }

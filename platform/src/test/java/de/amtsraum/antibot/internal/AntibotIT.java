@@ -55,7 +55,7 @@ class AntibotIT {
         assertThat(json.get("algorithm").asText()).isEqualTo("SHA-256");
         assertThat(json.get("challenge").asText()).matches("[0-9a-f]{64}");
         assertThat(json.get("signature").asText()).matches("[0-9a-f]{64}");
-        assertThat(json.get("maxnumber").asLong()).isEqualTo(100_000);
+        assertThat(json.get("maxnumber").asLong()).as("amtsraum.antibot.max-number of the test profile").isEqualTo(1_000);
         assertThat(json.get("salt").asText()).matches("[0-9a-f]{24}\\?expires=\\d+&tenant=helbra");
         assertThat(json.has("question")).isFalse();
 
