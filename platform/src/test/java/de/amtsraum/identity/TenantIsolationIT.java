@@ -32,6 +32,7 @@ class TenantIsolationIT {
     private static final Set<String> PUBLIC = Set.of(
             "GET /api/v1/tenants",
             "GET /api/v1/tenants/{tenant}",
+            "GET /api/v1/tenants/{tenant}/challenge",
             "POST /api/v1/tenants/{tenant}/contact-requests",
             "POST /api/v1/tenants/{tenant}/contact-request-withdrawals");
 
