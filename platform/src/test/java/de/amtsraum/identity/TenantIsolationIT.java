@@ -34,7 +34,15 @@ class TenantIsolationIT {
             "GET /api/v1/tenants/{tenant}",
             "GET /api/v1/tenants/{tenant}/challenge",
             "POST /api/v1/tenants/{tenant}/contact-requests",
-            "POST /api/v1/tenants/{tenant}/contact-request-withdrawals");
+            "POST /api/v1/tenants/{tenant}/contact-request-withdrawals",
+            "GET /api/v1/tenants/{tenant}/services",
+            "GET /api/v1/tenants/{tenant}/services/{service}",
+            "GET /api/v1/tenants/{tenant}/services/{service}/slots",
+            "POST /api/v1/tenants/{tenant}/appointments",
+            "POST /api/v1/tenants/{tenant}/appointment-confirmations",
+            "POST /api/v1/tenants/{tenant}/appointment-lookups",
+            "POST /api/v1/tenants/{tenant}/appointment-cancellations",
+            "POST /api/v1/tenants/{tenant}/appointment-reschedulings");
 
     private static final String VICTIM = "helbra";
     private static final String ATTACKER = "leer";
