@@ -212,6 +212,28 @@ class BookingApiIT {
     }
 
     @Test
+    void theReminderGoesOutOnceTheTenantsHoursBeforeTheAppointment() {
+        String email = email();
+        JsonNode slot = BookingFixtures.freeSlot(api, "recklinghausen", AUSWEIS, clock.instant().plus(Duration.ofDays(2)), 1);
+        book("recklinghausen", BookingFixtures.recklinghausen(AUSWEIS, slot.get("start").asText(), email));
+        api.post(RE + "/appointment-confirmations", null, "application/json",
+                BookingFixtures.token(confirmationToken(email)));
+        Instant start = OffsetDateTime.parse(slot.get("start").asText()).toInstant();
+
+        clock.set(start.minus(Duration.ofHours(24)).minusSeconds(1));
+        sweeps.sendReminders();
+        assertThat(BookingFixtures.mailWithSubject(runtime.resolve("mail"), email, "Erinnerung")).isEmpty();
+        clock.set(start.minus(Duration.ofHours(24)).plusSeconds(1));
+        assertThat(sweeps.sendReminders()).isGreaterThanOrEqualTo(1);
+        MimeMessage reminder = BookingFixtures.mailWithSubject(runtime.resolve("mail"), email, "Erinnerung").orElseThrow();
+        assertThat(BookingFixtures.text(reminder)).contains("Personalausweis beantragen",
+                "/recklinghausen/termin/verwalten?token=");
+        sweeps.sendReminders();
+        assertThat(BookingFixtures.mailTo(runtime.resolve("mail"), email))
+                .filteredOn(m -> BookingFixtures.subject(m).startsWith("Erinnerung")).hasSize(1);
+    }
+
+    @Test
     void anAddressMayHoldOnlyTheTenantsLimitOfOpenAppointments() {
         String email = email();
         List<JsonNode> slots = BookingFixtures.slots(api, "recklinghausen", "wohnsitz-anmelden", clock.instant(), 40);

@@ -104,11 +104,13 @@ class AppointmentProjection {
 
     @EventHandler
     void on(AppointmentConfirmed e) {
-        Duration before = reminderLead(e.tenantId());
+        Instant due = e.start().minus(reminderLead(e.tenantId()));
         db.update(APPOINTMENT)
                 .set(APPOINTMENT.STATUS, Appointment.Status.CONFIRMED.name())
                 .set(APPOINTMENT.CONFIRMED_AT, utc(e.confirmedAt()))
-                .set(APPOINTMENT.REMINDER_DUE_AT, utc(e.start().minus(before)))
+                .set(APPOINTMENT.REMINDER_DUE_AT, utc(due))
+                // Booked at short notice: the confirmation itself is the reminder.
+                .set(APPOINTMENT.REMINDER_SENT, !e.confirmedAt().isBefore(due))
                 .where(APPOINTMENT.APPOINTMENT_ID.eq(e.appointmentId()))
                 .execute();
         countFor(e.appointmentId(), Count.CONFIRMED);
@@ -141,7 +143,7 @@ class AppointmentProjection {
                 .set(APPOINTMENT.OCCUPIED_UNTIL, utc(e.occupiedUntil()))
                 .set(APPOINTMENT.STAFF_ID, e.staffId())
                 .set(APPOINTMENT.REMINDER_DUE_AT, utc(e.start().minus(reminderLead(e.tenantId()))))
-                .set(APPOINTMENT.REMINDER_SENT, false)
+                .set(APPOINTMENT.REMINDER_SENT, !e.rescheduledAt().isBefore(e.start().minus(reminderLead(e.tenantId()))))
                 .where(APPOINTMENT.APPOINTMENT_ID.eq(e.appointmentId()))
                 .execute();
         countFor(e.appointmentId(), Count.RESCHEDULED);
