@@ -12,6 +12,7 @@ import de.amtsraum.booking.internal.BookingCalendar.Bookable;
 import de.amtsraum.booking.internal.BookingCalendar.Candidate;
 import de.amtsraum.booking.internal.BookingCommands.Occupancy;
 import de.amtsraum.identity.SignedLinks;
+import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.UnknownTenantException;
@@ -147,7 +148,7 @@ class BookingService implements Appointments {
         Instant now = clock.instant();
         BookingForm form = submitted.normalized();
         List<BookingForm.Problem> problems = new ArrayList<>(
-                form.problems(manifest.booking(), now.atZone(manifest.timeZone()).toLocalDate()));
+                form.problems(manifest, now.atZone(manifest.timeZone()).toLocalDate()));
         Optional<Bookable> found = form.serviceId() == null ? Optional.empty()
                 : BookingCalendar.bookable(manifest, form.serviceId());
         if (form.serviceId() != null && found.isEmpty()) {
@@ -159,6 +160,10 @@ class BookingService implements Appointments {
         String notice = currentNotice(tenantId);
         if (form.privacyNoticeVersion() != null && !form.privacyNoticeVersion().equals(notice)) {
             throw new BookingException(Reason.NOTICE_CHANGED);
+        }
+        String terms = TermsOfUse.version(manifest).orElse(null);
+        if (terms != null && form.termsVersion() != null && !form.termsVersion().equals(terms)) {
+            throw new BookingException(Reason.TERMS_CHANGED);
         }
         if (manifest.booking().proofOfWork()) {
             botChallenges.verify(tenantId, form.proofOfWork());
@@ -176,7 +181,7 @@ class BookingService implements Appointments {
         String appointmentId = UUID.randomUUID().toString();
         Instant holdExpiresAt = now.plus(Duration.ofMinutes(manifest.booking().holdMinutes()));
         commands.sendAndWait(new BookingCommands.Request(tenantId, appointmentId, UUID.randomUUID().toString(),
-                bookable.service().id(), occupancy, candidate.end().toInstant(), holdExpiresAt, form, notice, now));
+                bookable.service().id(), occupancy, candidate.end().toInstant(), holdExpiresAt, form, notice, terms, now));
         Row row = queries.find(tenantId, appointmentId).orElseThrow();
         String token = links.issue(CONFIRM, tenantId, appointmentId, Duration.between(now, holdExpiresAt));
         afterCommit(() -> mails.confirmationRequest(manifest, bookable.service(), row, token));
