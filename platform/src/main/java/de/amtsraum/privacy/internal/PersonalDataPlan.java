@@ -8,21 +8,42 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a type keeps personal data, as JSON property paths: found once per type from the
  * {@link PersonalData} and {@link DataSubject} declarations on record components (events) or
  * fields (aggregate snapshots, sagas), including records nested in them.
  */
-record PersonalDataPlan(String subjectProperty, List<Item> items) {
+record PersonalDataPlan(String subjectProperty, List<Item> items, Map<String, Integer> indexes) {
 
     static final PersonalDataPlan NONE = new PersonalDataPlan(null, List.of());
 
-    record Item(List<String> path, DataKind kind) {
-        String field() {
-            return String.join(".", path);
+    PersonalDataPlan(String subjectProperty, List<Item> items) {
+        this(subjectProperty, items, indexOf(items));
+    }
+
+    /** @param field the JSON property path joined by {@code .}, bound into the ciphertext */
+    record Item(List<String> path, DataKind kind, String field, String name) {
+        Item(List<String> path, DataKind kind) {
+            this(path, kind, String.join(".", path), path.get(path.size() - 1));
         }
+    }
+
+    /** The position of {@code field} in {@link #items()}, or -1. */
+    int indexOf(String field) {
+        Integer index = indexes.get(field);
+        return index == null ? -1 : index;
+    }
+
+    private static Map<String, Integer> indexOf(List<Item> items) {
+        Map<String, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            indexes.put(items.get(i).field(), i);
+        }
+        return Map.copyOf(indexes);
     }
 
     boolean isEmpty() {
