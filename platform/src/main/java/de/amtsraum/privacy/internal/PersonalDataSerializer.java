@@ -1,17 +1,29 @@
 package de.amtsraum.privacy.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.shared.TenantScoped;
 import de.amtsraum.privacy.Redaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -30,6 +42,11 @@ final class PersonalDataSerializer implements Serializer {
     private final Supplier<TinkPersonalDataCipher> cipherSource;
     private volatile TinkPersonalDataCipher cipher;
     private final Map<Class<?>, PersonalDataPlan> plans = new ConcurrentHashMap<>();
+    /**
+     * A copy of the mapper whose personal properties write what {@link Sealing} gives them. Only
+     * this serializer uses it; the application's mapper (HTTP and others) never seals.
+     */
+    private final ObjectMapper sealingMapper;
 
     /**
      * @param objectMapper the delegate's mapper: personal types are turned into a tree once, directly
@@ -39,6 +56,72 @@ final class PersonalDataSerializer implements Serializer {
         this.delegate = delegate;
         this.objectMapper = objectMapper;
         this.cipherSource = cipher;
+        this.sealingMapper = objectMapper.copy().registerModule(new SimpleModule("amtsraum-sealing")
+                .setSerializerModifier(new BeanSerializerModifier() {
+                    @Override
+                    public List<BeanPropertyWriter> changeProperties(SerializationConfig config,
+                                                                     BeanDescription description,
+                                                                     List<BeanPropertyWriter> writers) {
+                        Class<?> type = description.getBeanClass();
+                        List<BeanPropertyWriter> changed = new ArrayList<>(writers);
+                        for (int i = 0; i < changed.size(); i++) {
+                            if (PersonalDataPlan.declaresPersonal(type, changed.get(i).getName())) {
+                                changed.set(i, new SealingWriter(changed.get(i)));
+                            }
+                        }
+                        return changed;
+                    }
+                }));
+    }
+
+    /** The values of one object being written, and what to write instead. */
+    private record Sealing(PersonalDataPlan plan, String[] values, String[] sealed) {
+
+        /** @return null: write the value as it is */
+        String sealedFor(JsonStreamContext object, String name, Object value) {
+            String field = name;
+            JsonStreamContext parent = object.getParent();
+            if (parent != null && !parent.inRoot()) {
+                StringBuilder path = new StringBuilder(name);
+                for (JsonStreamContext at = parent; at != null && !at.inRoot(); at = at.getParent()) {
+                    if (!at.inObject() || at.getCurrentName() == null) {
+                        return null; // inside an array: not in the plan (documented limit)
+                    }
+                    path.insert(0, '.').insert(0, at.getCurrentName());
+                }
+                field = path.toString();
+            }
+            int index = plan.indexOf(field);
+            if (index < 0 || sealed[index] == null) {
+                return null;
+            }
+            if (!Objects.equals(values[index], value)) {
+                throw new IllegalStateException("personal field " + field + " is written with another value than it holds");
+            }
+            return sealed[index];
+        }
+    }
+
+    /** Writes a personal property as sealed by the {@link Sealing} of the current call. */
+    private static final class SealingWriter extends BeanPropertyWriter {
+
+        SealingWriter(BeanPropertyWriter base) {
+            super(base);
+        }
+
+        @Override
+        public void serializeAsField(Object bean, JsonGenerator generator, SerializerProvider provider) throws Exception {
+            if (provider.getAttribute(Sealing.class) instanceof Sealing sealing) {
+                Object value = get(bean);
+                String sealed = sealing.sealedFor(generator.getOutputContext(), getName(), value);
+                if (sealed != null) {
+                    generator.writeFieldName(_name);
+                    generator.writeString(sealed);
+                    return;
+                }
+            }
+            super.serializeAsField(bean, generator, provider);
+        }
     }
 
     @Override
@@ -47,12 +130,41 @@ final class PersonalDataSerializer implements Serializer {
         if (plan.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        JsonNode tree = objectMapper.valueToTree(object);
-        String tenant = object instanceof TenantScoped scoped ? scoped.tenantId() : text(tree, "tenantId");
-        String subject = text(tree, plan.subjectProperty());
-        seal(tree, plan, tenant, subject);
-        T data = getConverter().convert(tree, JsonNode.class, expectedRepresentation);
+        T data;
+        if (plan.readableByReflection()) {
+            data = getConverter().convert(sealWhileWriting(object, plan), byte[].class, expectedRepresentation);
+        } else {
+            JsonNode tree = objectMapper.valueToTree(object);
+            String tenant = object instanceof TenantScoped scoped ? scoped.tenantId() : text(tree, "tenantId");
+            String subject = text(tree, plan.subjectProperty());
+            seal(tree, plan, tenant, subject);
+            data = getConverter().convert(tree, JsonNode.class, expectedRepresentation);
+        }
         return new SimpleSerializedObject<>(data, expectedRepresentation, typeForClass(object.getClass()));
+    }
+
+    /**
+     * Reads the personal values from the object, seals them, and writes the object in one pass with
+     * {@link #sealingMapper}, which puts the sealed values in place of the personal properties.
+     */
+    private byte[] sealWhileWriting(Object object, PersonalDataPlan plan) {
+        List<PersonalDataPlan.Item> items = plan.items();
+        String[] values = new String[items.size()];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (String) items.get(i).value(object);
+            }
+            Object subject = plan.subject().get(object);
+            String tenant = object instanceof TenantScoped scoped ? scoped.tenantId()
+                    : plan.tenant() == null ? null : (String) plan.tenant().get(object);
+            String[] sealed = sealed(plan, tenant, subject == null ? null : subject.toString(), values.clone());
+            return sealingMapper.writer().withAttribute(Sealing.class, new Sealing(plan, values, sealed))
+                    .writeValueAsBytes(object);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the personal data of " + object.getClass().getName(), e);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("cannot serialize " + object.getClass().getName(), e);
+        }
     }
 
     @Override
@@ -87,28 +199,48 @@ final class PersonalDataSerializer implements Serializer {
         return current;
     }
 
-    /**
-     * Seals the personal fields of {@code tree}: all values of one category together ({@code ar2:}),
-     * the first field carrying the sealed value, the others a reference to it. Null and redacted
-     * values stay as they are.
-     */
+    /** Seals the personal fields of {@code tree} in place (types not {@link PersonalDataPlan#readableByReflection()}). */
     private void seal(JsonNode tree, PersonalDataPlan plan, String tenant, String subject) {
         List<PersonalDataPlan.Item> items = plan.items();
         int n = items.size();
         ObjectNode[] parents = new ObjectNode[n];
         String[] values = new String[n];
-        int present = 0;
         for (int i = 0; i < n; i++) {
             ObjectNode parent = parentOf(tree, items.get(i));
             JsonNode value = parent == null ? null : parent.get(items.get(i).name());
-            if (value != null && value.isTextual() && !Redaction.isRedacted(value.textValue())) {
+            if (value != null && value.isTextual()) {
                 parents[i] = parent;
                 values[i] = value.textValue();
+            }
+        }
+        String[] sealed = sealed(plan, tenant, subject, values);
+        for (int i = 0; i < n; i++) {
+            if (sealed[i] != null) {
+                parents[i].put(items.get(i).name(), sealed[i]);
+            }
+        }
+    }
+
+    /**
+     * What each personal value is stored as: all values of one category together ({@code ar2:}), the
+     * first field carrying the sealed value, the others a reference to it. Null where the value stays
+     * as it is (null or redacted). {@code values} is used up.
+     */
+    private String[] sealed(PersonalDataPlan plan, String tenant, String subject, String[] values) {
+        List<PersonalDataPlan.Item> items = plan.items();
+        int n = items.size();
+        String[] sealed = new String[n];
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            if (values[i] != null && Redaction.isRedacted(values[i])) {
+                values[i] = null;
+            }
+            if (values[i] != null) {
                 present++;
             }
         }
         if (present == 0) {
-            return; // nothing to protect; a replay after erasure must not create a new key
+            return sealed; // nothing to protect; a replay after erasure must not create a new key
         }
         TinkPersonalDataCipher cipher = cipher();
         String[] categories = new String[n];
@@ -142,11 +274,11 @@ final class PersonalDataSerializer implements Serializer {
             String first = cipher.sealTogether(tenant, subject, category, fields.toString(), group, count);
             String reference = TinkPersonalDataCipher.reference(category);
             for (int k = 0; k < count; k++) {
-                int member = members[k];
-                parents[member].put(items.get(member).name(), k == 0 ? first : reference);
-                values[member] = null;
+                sealed[members[k]] = k == 0 ? first : reference;
+                values[members[k]] = null;
             }
         }
+        return sealed;
     }
 
     /** The category of item {@code i}'s kind, resolved once per kind and object. */
