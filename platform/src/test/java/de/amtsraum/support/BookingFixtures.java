@@ -59,10 +59,12 @@ public final class BookingFixtures {
         return form;
     }
 
-    /** Leer asks for name and e-mail only. */
+    /** Leer asks for name and e-mail only, and for its terms of use and the minimum-age statement. */
     public static ObjectNode leer(String serviceId, String start, String email) {
         ObjectNode form = recklinghausen(serviceId, start, email);
         form.remove("phone");
+        form.put("termsAccepted", true);
+        form.put("ageConfirmation", "ADULT");
         return form;
     }
 
