@@ -227,6 +227,7 @@ def summarise_bookings(wall, results):
             if len(samples) < 5:
                 samples.append(f"{status} {body[:300]!r}")
     summary = {"requests": len(results), "accepted_202": len(accepted), "errors": errors,
+               "errors_total": len(results) - len(accepted),
                "error_samples": samples, "seconds": round(wall, 2),
                "per_second": round(len(accepted) / wall, 1) if wall else None}
     summary.update(latency_summary([latency for _, latency, _ in results]))
@@ -368,7 +369,7 @@ def pgbench(sql, binary, port, password, scale, clients, threads, seconds):
     failed = re.search(r"number of failed transactions: (\d+)", run.stdout)
     version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
     server = sql.query("show server_version")[0][0]
-    return {"tps": float(tps.group(1)) if tps else None,
+    return {"tps": round(float(tps.group(1)), 1) if tps else None,
             "latency_avg_ms": float(latency.group(1)) if latency else None,
             "failed": int(failed.group(1)) if failed else None,
             "scale": scale, "clients": clients, "threads": threads, "seconds": seconds,
