@@ -8,7 +8,7 @@ tenant of bench/tenants/bench (id "bench"). Python 3.11 standard library only; p
 1. Bookings: C clients (default 50), one keep-alive HTTP connection each, POST
    /api/v1/tenants/bench/appointments in a loop. Every booking has its own e-mail address and takes
    the next slot of a shuffled list of all slots of the next 30 days (1,920 slots of capacity 100),
-   so clients rarely meet on one slot. A warm-up (default 10 s) comes first and is not counted;
+   so clients rarely meet on one slot. A warm-up (default 15 s) comes first and is not counted;
    then a fixed duration (default 20 s). Every answer other than 202 is an error.
 2. Slot search: N requests (default 2,000) with K clients (default 10) of
    GET .../services/personalausweis-beantragen/slots for the same 30 days, after the bookings,
@@ -383,7 +383,7 @@ def main():
     parser.add_argument("--data-dir", required=True, help="the platform's data dir (postgres, mail)")
     parser.add_argument("--pid", type=int, help="the platform's JVM, for its CPU time (optional)")
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--warmup", type=float, default=10, help="seconds of bookings not counted")
+    parser.add_argument("--warmup", type=float, default=15, help="seconds of bookings not counted")
     parser.add_argument("--seconds", type=float, default=20, help="seconds of bookings measured")
     parser.add_argument("--slot-requests", type=int, default=2000)
     parser.add_argument("--slot-clients", type=int, default=10)

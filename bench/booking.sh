@@ -3,7 +3,7 @@
 # pgbench -N on the same PostgreSQL as the ceiling (the work is in bench/booking.py).
 # Starts the platform on a fresh data dir with only the benchmark tenant (bench/tenants/bench),
 # runs the driver against it, stops it.
-#   BENCH_BOOKING_CLIENTS (default 50), BENCH_BOOKING_WARMUP (s, 10), BENCH_BOOKING_SECONDS (s, 20),
+#   BENCH_BOOKING_CLIENTS (default 50), BENCH_BOOKING_WARMUP (s, 15), BENCH_BOOKING_SECONDS (s, 20),
 #   BENCH_SLOT_REQUESTS (2000), BENCH_SLOT_CLIENTS (10), BENCH_RACE_CLIENTS (100),
 #   BENCH_PGBENCH_SECONDS (30; 0 skips pgbench), BENCH_PGBENCH (pgbench binary, default from PATH
 #   or /usr/bin/pgbench), BENCH_PSQL (psql binary, likewise)
@@ -34,7 +34,7 @@ up=$(app_wait_up) || { tail -n 20 "$logs/app.log" >&2; exit 1; }
 echo "UP after ${up} s"
 
 python3 "$BENCH_ROOT/bench/booking.py" --port "$APP_PORT" --pid "$APP_PID" --data-dir "$data" \
-  --clients "${BENCH_BOOKING_CLIENTS:-50}" --warmup "${BENCH_BOOKING_WARMUP:-10}" --seconds "${BENCH_BOOKING_SECONDS:-20}" \
+  --clients "${BENCH_BOOKING_CLIENTS:-50}" --warmup "${BENCH_BOOKING_WARMUP:-15}" --seconds "${BENCH_BOOKING_SECONDS:-20}" \
   --slot-requests "${BENCH_SLOT_REQUESTS:-2000}" --slot-clients "${BENCH_SLOT_CLIENTS:-10}" \
   --race-clients "${BENCH_RACE_CLIENTS:-100}" --pgbench-seconds "$pgbench_seconds" \
   --pgbench "$pgbench_bin" --psql "$psql_bin" --out "$BENCH_WORK/results/booking.json"
