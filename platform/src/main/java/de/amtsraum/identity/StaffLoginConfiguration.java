@@ -137,9 +137,11 @@ class StaffLoginConfiguration {
         }
     }
 
+    /** The tenant of a staff page ({@code /<tenant>/mitarbeiter…}) or of a sign-in callback ({@code …/code/<tenant>}). */
     static String tenantOf(HttpServletRequest request) {
         List<String> segments = UriComponentsBuilder.fromPath(request.getRequestURI()).build().getPathSegments();
-        String tenant = segments.isEmpty() ? "" : segments.getFirst();
+        String tenant = segments.isEmpty() ? ""
+                : request.getRequestURI().startsWith("/login/oauth2/code/") ? segments.getLast() : segments.getFirst();
         return de.amtsraum.shared.TenantId.isValid(tenant) ? tenant : "unbekannt";
     }
 }
