@@ -89,9 +89,12 @@ class CitizenLogin implements AuthenticationProvider {
             throw new DisabledException("e-mail address not verified");
         }
         record(details, key, subject, Outcome.SUCCESS);
-        return UsernamePasswordAuthenticationToken.authenticated(
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(
                 new CitizenPrincipal(tenantId, account.subjectId(), account.accountId()), null,
                 List.of(new SimpleGrantedAuthority(Role.CITIZEN.authority())));
+        // Set, so the provider manager does not copy the request details (address, User-Agent) into the session.
+        token.setDetails(tenantId);
+        return token;
     }
 
     private void record(Details details, String key, String subject, Outcome outcome) {
