@@ -16,7 +16,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may call what. API chain: public are the tenant list and profiles, bot-check challenges,
@@ -28,12 +27,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 class ApiSecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = SecurityChains.CONTENT_SECURITY_POLICY;
 
     @Bean
-    @Order(2)
+    @Order(SecurityChains.API)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http
@@ -76,10 +73,11 @@ class ApiSecurityConfiguration {
 
     /**
      * Citizen pages and everything else (static assets, /error): public for now, with CSRF tokens on
-     * forms; the session cookie exists only once a form is shown and is the only cookie.
+     * forms; the session cookie exists only once a form is shown and is the only cookie. Citizen
+     * account pages ({@code /{tenant}/konto/**}) have a chain of their own before this one.
      */
     @Bean
-    @Order(3)
+    @Order(SecurityChains.PAGES)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -90,10 +88,7 @@ class ApiSecurityConfiguration {
     }
 
     static void strictHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                .frameOptions(frame -> frame.deny())
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000));
+        SecurityChains.strictHeaders(headers);
     }
 
     static JwtAuthenticationConverter rolesFromClaim() {

@@ -57,7 +57,7 @@ class EmbeddedAuthorizationServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedAuthorizationServer.class);
 
     @Bean
-    @Order(1)
+    @Order(SecurityChains.AUTHORIZATION_SERVER)
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())

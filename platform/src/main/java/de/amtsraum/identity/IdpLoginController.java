@@ -1,6 +1,8 @@
 package de.amtsraum.identity;
 
 import de.amtsraum.identity.StaffUsers.StaffUser;
+import de.amtsraum.runtime.LocalSecrets;
+import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.site.SiteController;
 import de.amtsraum.tenancy.TenantDirectory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Sign-in pages of the embedded issuer ({@code /idp/login}, then {@code /idp/totp} where the tenant
  * requires two factors). The authorization request that sent the user here names the tenant's
  * issuer ({@code /idp/<tenant>/oauth2/authorize}); only that tenant's staff get through. The session
- * is authenticated only after the last factor, with a new session id.
+ * is authenticated only after the last factor, with a new session id. Attempts are recorded and
+ * throttled per name and address like citizen logins ({@link LoginAttempts}).
  */
 @SiteController
 class IdpLoginController {
@@ -45,13 +48,18 @@ class IdpLoginController {
     private final ObjectProvider<StaffUsers> users;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final ObjectProvider<LoginAttempts> attempts;
+    private final byte[] keySecret;
     private final HttpSessionRequestCache requests = idpRequests();
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    IdpLoginController(ObjectProvider<StaffUsers> users, TenantDirectory tenants, Clock clock) {
+    IdpLoginController(ObjectProvider<StaffUsers> users, TenantDirectory tenants, Clock clock,
+                       ObjectProvider<LoginAttempts> attempts, RuntimeProperties runtime) {
         this.users = users;
         this.tenants = tenants;
         this.clock = clock;
+        this.attempts = attempts;
+        this.keySecret = LocalSecrets.file(runtime.resolve("staff-login-secret"));
     }
 
     @GetMapping("/idp/login")
@@ -66,8 +74,25 @@ class IdpLoginController {
                  HttpServletRequest request, HttpServletResponse response, Model model) {
         StaffUsers directory = users.getIfAvailable();
         Optional<String> tenant = tenant(request);
+        LoginAttempts log = attempts.getIfAvailable();
+        String key = accountKey(username);
+        if (tenant.isPresent() && log != null
+                && log.lockedUntil(tenant.get(), key, request.getRemoteAddr()).isPresent()) {
+            log.record(new LoginAttempts.Attempt(tenant.get(), key, null, LoginAttempts.Outcome.LOCKED,
+                    request.getRemoteAddr(), request.getHeader("User-Agent")));
+            tenant.flatMap(tenants::manifest).ifPresent(manifest -> model.addAttribute("tenantName", manifest.name()));
+            model.addAttribute("locked", true);
+            model.addAttribute("failed", false);
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return "identity/login";
+        }
         Optional<StaffUser> user = directory == null || tenant.isEmpty() ? Optional.empty()
                 : directory.authenticate(username, password).filter(u -> u.tenantId().equals(tenant.get()));
+        if (tenant.isPresent() && log != null) {
+            log.record(new LoginAttempts.Attempt(tenant.get(), key, null,
+                    user.isPresent() ? LoginAttempts.Outcome.SUCCESS : LoginAttempts.Outcome.FAILURE,
+                    request.getRemoteAddr(), request.getHeader("User-Agent")));
+        }
         if (user.isEmpty()) {
             tenant.flatMap(tenants::manifest).ifPresent(manifest -> model.addAttribute("tenantName", manifest.name()));
             model.addAttribute("failed", true);
@@ -154,6 +179,19 @@ class IdpLoginController {
             return Optional.empty();
         }
         return directory.find(username);
+    }
+
+    /** A keyed hash of the name as typed: attempts are counted per name without storing it. */
+    private String accountKey(String username) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(keySecret, "HmacSHA256"));
+            byte[] typed = (username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.HexFormat.of().formatHex(mac.doFinal(typed));
+        } catch (java.security.GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** The tenant whose issuer sent the user here, from the saved authorization request. */

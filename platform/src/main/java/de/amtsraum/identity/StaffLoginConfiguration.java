@@ -57,7 +57,7 @@ class StaffLoginConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(SecurityChains.STAFF_PAGES)
     SecurityFilterChain staffPageSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                           TenantDirectory tenants) throws Exception {
         http
@@ -86,7 +86,7 @@ class StaffLoginConfiguration {
                         .logoutRequestMatcher(new AntPathRequestMatcher("/*/mitarbeiter/abmelden", HttpMethod.POST.name()))
                         .logoutSuccessHandler((request, response, authentication) ->
                                 response.sendRedirect("/" + tenantOf(request) + "/termin")))
-                .headers(ApiSecurityConfiguration::strictHeaders);
+                .headers(SecurityChains::strictHeaders);
         return http.build();
     }
 

@@ -25,12 +25,12 @@ public class TenantSite {
         TenantManifest manifest = resolve(tenantId);
         model.addAttribute("site", new Frame(manifest.id(), manifest.name(), manifest.branding().logo(),
                 manifest.features().contactForm(), manifest.features().booking() && manifest.booking() != null,
-                TermsOfUse.version(manifest).isPresent()));
+                TermsOfUse.version(manifest).isPresent(), manifest.features().citizenAccounts()));
         return manifest;
     }
 
     /** What the page frame shows. */
     public record Frame(String tenantId, String name, String logo, boolean contactForm, boolean booking,
-                        boolean termsOfUse) {
+                        boolean termsOfUse, boolean accounts) {
     }
 }

@@ -130,6 +130,27 @@ class StaffLoginBrowserIT {
     }
 
     @Test
+    void repeatedWrongPasswordsLockTheNameForAWhile() {
+        PageClient client = new PageClient(port);
+        HttpResponse<String> form = client.get("/coburg/mitarbeiter/termine");
+        assertThat(form.uri().getPath()).isEqualTo("/idp/login");
+        for (int i = 0; i < 5; i++) {
+            form = client.post("/idp/login", PageClient.csrf(form.body()),
+                    java.util.Map.of("username", "coburg.verwaltung", "password", "falsch-" + i));
+            assertThat(form.statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = client.post("/idp/login", PageClient.csrf(form.body()),
+                java.util.Map.of("username", "coburg.verwaltung", "password", PASSWORD));
+        assertThat(locked.statusCode()).as("right password, but locked").isEqualTo(429);
+        assertThat(locked.body()).contains("Zu viele fehlgeschlagene Anmeldungen");
+
+        clock.advance(Duration.ofMinutes(16));
+        HttpResponse<String> again = client.post("/idp/login", PageClient.csrf(locked.body()),
+                java.util.Map.of("username", "coburg.verwaltung", "password", PASSWORD));
+        assertThat(again.uri().getPath()).as("lockout over").isEqualTo("/idp/totp");
+    }
+
+    @Test
     void anonymousCallersAreSentToTheirTenantsIssuer() {
         PageClient client = new PageClient(port);
         HttpResponse<String> page = client.get("/recklinghausen/mitarbeiter/termine");

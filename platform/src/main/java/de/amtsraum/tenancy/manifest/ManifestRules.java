@@ -177,6 +177,11 @@ public final class ManifestRules {
         if (manifest.features().booking()) {
             requireCovered(covered, DataKind.APPOINTMENT, "features.booking");
         }
+        if (manifest.features().citizenAccounts()) {
+            requireCovered(covered, DataKind.ACCOUNT, "features.citizenAccounts");
+            requireCovered(covered, DataKind.ACCOUNT_EMAIL, "features.citizenAccounts");
+            requireCovered(covered, DataKind.ACCESS_LOG, "features.citizenAccounts");
+        }
     }
 
     private void requireCovered(Set<DataKind> covered, DataKind kind, String feature) {

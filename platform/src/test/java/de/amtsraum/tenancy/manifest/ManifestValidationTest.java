@@ -168,6 +168,12 @@ class ManifestValidationTest {
     }
 
     @Test
+    void refusesCitizenAccountsWhoseDataNoCategoryCovers() {
+        assertRefused(manifest -> ((ObjectNode) manifest.get("features")).put("citizenAccounts", true),
+                "dataCategories", "no category covers ACCOUNT_EMAIL, which features.citizenAccounts");
+    }
+
+    @Test
     void refusesCoversOnANonPersonalCategory() {
         assertRefused(manifest -> ((ObjectNode) manifest.get("dataCategories").get(0)).put("personal", false),
                 "dataCategories[0].covers", "must be personal");

@@ -1,0 +1,30 @@
+package de.amtsraum.account;
+
+import static de.amtsraum.shared.privacy.DataKind.ACCOUNT;
+import static de.amtsraum.shared.privacy.DataKind.ACCOUNT_EMAIL;
+
+import de.amtsraum.shared.TenantScoped;
+import de.amtsraum.shared.privacy.DataSubject;
+import de.amtsraum.shared.privacy.NotPersonal;
+import de.amtsraum.shared.privacy.PersonalData;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A citizen registered an account; it can be used once the e-mail address is verified. The e-mail
+ * address is of its own kind (ACCOUNT_EMAIL): it serves notifications only and is never shown to
+ * staff. The password hash (Argon2id, PHC string) is sealed like the other account data.
+ */
+@Revision("1")
+public record CitizenAccountRegistered(
+        String tenantId,
+        @NotPersonal("random id") String accountId,
+        @DataSubject String subjectId,
+        @PersonalData(ACCOUNT) String username,
+        @PersonalData(ACCOUNT) String displayName,
+        @PersonalData(ACCOUNT_EMAIL) String email,
+        @PersonalData(ACCOUNT) String phone,
+        @PersonalData(ACCOUNT) String passwordHash,
+        @NotPersonal("version id of the privacy notice the citizen consented to") String privacyNoticeVersion,
+        Instant registeredAt) implements TenantScoped {
+}

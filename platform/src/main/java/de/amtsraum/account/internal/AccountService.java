@@ -1,0 +1,251 @@
+package de.amtsraum.account.internal;
+
+import de.amtsraum.account.AccountException;
+import de.amtsraum.account.AccountException.Reason;
+import de.amtsraum.account.AccountProblem;
+import de.amtsraum.account.CitizenAccountPasswordChanged.How;
+import de.amtsraum.account.CitizenAccounts;
+import de.amtsraum.account.CitizenPrincipal;
+import de.amtsraum.account.InvalidAccountFormException;
+import de.amtsraum.account.RegistrationForm;
+import de.amtsraum.account.internal.AccountQueries.Row;
+import de.amtsraum.identity.SignedLinks;
+import de.amtsraum.tenancy.TenantDirectory;
+import de.amtsraum.tenancy.TenantSummary;
+import de.amtsraum.tenancy.UnknownTenantException;
+import de.amtsraum.tenancy.manifest.TenantManifest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Registration, verification, reset and closure. Each change runs in one transaction: event,
+ * read-model row and retention deadlines commit together; mail goes out after the commit.
+ */
+@Service
+class AccountService implements CitizenAccounts {
+
+    static final String VERIFY = "account-verify";
+    static final String RESET = "account-reset";
+
+    private final TenantDirectory tenants;
+    private final CommandGateway commands;
+    private final AccountQueries queries;
+    private final AccountIndex index;
+    private final PasswordHashing passwords;
+    private final SignedLinks links;
+    private final AccountMails mails;
+    private final AccountProperties properties;
+    private final Clock clock;
+
+    AccountService(TenantDirectory tenants, CommandGateway commands, AccountQueries queries, AccountIndex index,
+                   PasswordHashing passwords, SignedLinks links, AccountMails mails, AccountProperties properties,
+                   Clock clock) {
+        this.tenants = tenants;
+        this.commands = commands;
+        this.queries = queries;
+        this.index = index;
+        this.passwords = passwords;
+        this.links = links;
+        this.mails = mails;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean offeredBy(String tenantId) {
+        return tenantId != null && tenants.manifest(tenantId).map(m -> m.features().citizenAccounts()).orElse(false);
+    }
+
+    @Override
+    @Transactional
+    public void register(String tenantId, RegistrationForm form) {
+        TenantManifest manifest = offering(tenantId);
+        List<AccountProblem> problems = new ArrayList<>(AccountRules.notOffered(form.otherFields()));
+        AccountRules.username(form.username(), problems);
+        AccountRules.displayName(form.displayName(), problems);
+        AccountRules.email(form.email(), problems);
+        AccountRules.phone(form.phone(), problems);
+        AccountRules.password(form.password(), form.passwordRepeat(), form.username(), problems);
+        if (!form.consent()) {
+            problems.add(new AccountProblem("consent", "consent.required"));
+        }
+        String username = AccountRules.blank(form.username()) ? null : form.username().strip();
+        String usernameIndex = username == null ? null : index.username(tenantId, username);
+        if (problems.stream().noneMatch(p -> p.field().equals("username"))) {
+            queries.lockUsername(usernameIndex);
+            if (queries.byUsernameIndex(tenantId, usernameIndex).isPresent()) {
+                problems.add(new AccountProblem("username", "username.taken"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidAccountFormException(problems);
+        }
+        String notice = tenants.summary(tenantId).map(TenantSummary::manifestHash).orElseThrow(UnknownTenantException::new);
+        if (form.privacyNoticeVersion() != null && !form.privacyNoticeVersion().equals(notice)) {
+            throw new AccountException(Reason.NOTICE_CHANGED);
+        }
+        String accountId = UUID.randomUUID().toString();
+        String email = form.email().strip();
+        commands.sendAndWait(new AccountCommands.Register(tenantId, accountId, UUID.randomUUID().toString(), username,
+                AccountRules.blank(form.displayName()) ? null : form.displayName().strip(), email,
+                AccountRules.blank(form.phone()) ? null : form.phone().strip(), passwords.hash(form.password()), notice,
+                clock.instant()));
+        String token = links.issue(VERIFY, tenantId, accountId, properties.verificationLinkValidity());
+        afterCommit(() -> mails.verification(manifest, email, username, token,
+                properties.verificationLinkValidity().toHours()));
+    }
+
+    @Override
+    @Transactional
+    public void verifyEmail(String tenantId, String token) {
+        offering(tenantId);
+        Row row = verified(tenantId, token);
+        try {
+            commands.sendAndWait(new AccountCommands.VerifyEmail(tenantId, row.accountId(), clock.instant()));
+        } catch (AggregateNotFoundException unknown) {
+            throw new AccountException(Reason.INVALID_LINK);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean verificationLinkValid(String tenantId, String token) {
+        offering(tenantId);
+        try {
+            verified(tenantId, token);
+            return true;
+        } catch (AccountException invalid) {
+            return false;
+        }
+    }
+
+    private Row verified(String tenantId, String token) {
+        return links.verify(token, VERIFY, tenantId)
+                .flatMap(accountId -> queries.find(tenantId, accountId))
+                .filter(row -> row.status() != CitizenAccount.Status.CLOSED)
+                .orElseThrow(() -> new AccountException(Reason.INVALID_LINK));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requestPasswordReset(String tenantId, String email) {
+        TenantManifest manifest = offering(tenantId);
+        List<AccountProblem> problems = new ArrayList<>();
+        AccountRules.email(email, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidAccountFormException(problems);
+        }
+        for (Row row : queries.byEmailIndex(tenantId, index.email(tenantId, email))) {
+            if (row.status() != CitizenAccount.Status.ACTIVE) {
+                continue;
+            }
+            String address = queries.open(row, "email", row.email());
+            String username = queries.open(row, "username", row.username());
+            String token = links.issue(RESET, tenantId, row.accountId() + "~" + row.passwordVersion(),
+                    properties.resetLinkValidity());
+            afterCommit(() -> mails.reset(manifest, address, username, token, properties.resetLinkValidity().toMinutes()));
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean resetLinkValid(String tenantId, String token) {
+        offering(tenantId);
+        return resetRow(tenantId, token).isPresent();
+    }
+
+    private Optional<Row> resetRow(String tenantId, String token) {
+        return links.verify(token, RESET, tenantId).flatMap(id -> {
+            int tilde = id.indexOf('~');
+            if (tilde < 0) {
+                return Optional.empty();
+            }
+            String version = id.substring(tilde + 1);
+            return queries.find(tenantId, id.substring(0, tilde))
+                    .filter(row -> row.status() == CitizenAccount.Status.ACTIVE)
+                    .filter(row -> String.valueOf(row.passwordVersion()).equals(version));
+        });
+    }
+
+    @Override
+    @Transactional
+    public void resetPassword(String tenantId, String token, String password, String passwordRepeat) {
+        offering(tenantId);
+        Row row = resetRow(tenantId, token).orElseThrow(() -> new AccountException(Reason.INVALID_LINK));
+        List<AccountProblem> problems = new ArrayList<>();
+        AccountRules.password(password, passwordRepeat, queries.open(row, "username", row.username()), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidAccountFormException(problems);
+        }
+        try {
+            commands.sendAndWait(new AccountCommands.ChangePassword(tenantId, row.accountId(), passwords.hash(password),
+                    How.RESET, row.passwordVersion(), clock.instant()));
+        } catch (AccountException refused) {
+            throw new AccountException(Reason.INVALID_LINK);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AccountView view(CitizenPrincipal principal) {
+        Row row = own(principal);
+        return new AccountView(queries.open(row, "username", row.username()),
+                queries.open(row, "displayName", row.displayName()), queries.open(row, "email", row.email()),
+                queries.open(row, "phone", row.phone()), row.status().name(), row.registeredAt());
+    }
+
+    @Override
+    @Transactional
+    public void close(CitizenPrincipal principal, String password) {
+        TenantManifest manifest = offering(principal.tenantId());
+        Row row = own(principal);
+        if (!passwords.matches(password, queries.open(row, "passwordHash", row.passwordHash()))) {
+            throw new AccountException(Reason.WRONG_PASSWORD);
+        }
+        String email = queries.open(row, "email", row.email());
+        String username = queries.open(row, "username", row.username());
+        boolean closed = commands.sendAndWait(new AccountCommands.Close(principal.tenantId(), row.accountId(),
+                clock.instant()));
+        if (closed) {
+            afterCommit(() -> mails.closed(manifest, email, username));
+        }
+    }
+
+    private Row own(CitizenPrincipal principal) {
+        return queries.find(principal.tenantId(), principal.accountId())
+                .filter(row -> row.subjectId().equals(principal.subjectId()))
+                .filter(row -> row.status() != CitizenAccount.Status.CLOSED)
+                .orElseThrow(() -> new AccountException(Reason.CLOSED));
+    }
+
+    private TenantManifest offering(String tenantId) {
+        TenantManifest manifest = tenants.manifest(tenantId).orElseThrow(UnknownTenantException::new);
+        if (!manifest.features().citizenAccounts()) {
+            throw new UnknownTenantException();
+        }
+        return manifest;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}
