@@ -53,7 +53,8 @@ class EmbeddedAuthorizationServer {
                 .with(server, Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                .headers(ApiSecurityConfiguration::strictHeaders);
         return http.build();
     }
 
