@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * The route of a request as stored: Spring MVC's matched pattern when a controller handled it
  * ({@code /{tenant}/termin/{service}/tag/{date}}), otherwise (404, refused before MVC, non-MVC
  * endpoints) the path with every segment that is not a literal word of some route replaced by
- * {@code {?}} and the tenant segment by {@code {tenant}}. So ids, tokens, dates and whatever a client
+ * {@code {_}} and the tenant segment by {@code {tenant}}. So ids, tokens, dates and whatever a client
  * puts in a path are never stored.
  */
 final class RouteTemplates {
@@ -57,7 +57,7 @@ final class RouteTemplates {
             if (tenantPosition && TenantId.isValid(segment) && !known.contains(segment)) {
                 template.add("{tenant}");
             } else {
-                template.add(known.contains(segment) ? segment : "{?}");
+                template.add(known.contains(segment) ? segment : "{_}");
             }
         }
         if (segments.length > MAX_SEGMENTS) {
