@@ -94,7 +94,7 @@ class ApiSecurityConfiguration {
      * {@code camera=(self) microphone=(self)} on its own pages only.
      */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), display-capture=(), "
-            + "fullscreen=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), accelerometer=(), "
+            + "fullscreen=(), payment=(), usb=(), serial=(), hid=(), midi=(), accelerometer=(), "
             + "gyroscope=(), magnetometer=(), screen-wake-lock=(), publickey-credentials-get=(), browsing-topics=()";
 
     /**

@@ -4,6 +4,7 @@ import static de.amtsraum.readmodel.jooq.Tables.REQUEST_LOG;
 
 import de.amtsraum.edge.RequestLogs;
 import de.amtsraum.readmodel.jooq.tables.records.RequestLogRecord;
+import de.amtsraum.shared.TenantRowSecurity;
 import de.amtsraum.shared.privacy.DataKind;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,16 +74,26 @@ final class RequestLogWriter implements RequestLogs {
         int written = 0;
         Map<String, Optional<TenantManifest>> manifests = new HashMap<>();
         for (List<RequestLogBuffer.Entry> batch = buffer.drain(BATCH); !batch.isEmpty(); batch = buffer.drain(BATCH)) {
-            List<RequestLogRecord> rows = new ArrayList<>(batch.size());
+            Map<String, List<RequestLogRecord>> byTenant = new LinkedHashMap<>();
             for (RequestLogBuffer.Entry entry : batch) {
-                rows.add(row(entry, manifests));
+                RequestLogRecord row = row(entry, manifests);
+                byTenant.computeIfAbsent(row.getTenantId() == null ? "" : row.getTenantId(), t -> new ArrayList<>()).add(row);
             }
-            try {
-                db.batchInsert(rows).execute();
-                written += rows.size();
-            } catch (RuntimeException failed) {
-                // Type only: a message could quote values. The batch is lost; requests are unaffected.
-                log.error("Request log: {} record(s) not written: {}", rows.size(), failed.getClass().getName());
+            for (Map.Entry<String, List<RequestLogRecord>> group : byTenant.entrySet()) {
+                try {
+                    // One transaction per tenant with the tenant bound: what row-level security needs.
+                    db.transaction(tx -> {
+                        if (!group.getKey().isEmpty()) {
+                            TenantRowSecurity.bind(tx.dsl(), group.getKey());
+                        }
+                        tx.dsl().batchInsert(group.getValue()).execute();
+                    });
+                    written += group.getValue().size();
+                } catch (RuntimeException failed) {
+                    // Type only: a message could quote values. The records are lost; requests are unaffected.
+                    log.error("Request log: {} record(s) not written: {}", group.getValue().size(),
+                            failed.getClass().getName());
+                }
             }
         }
         return written;
@@ -124,27 +136,30 @@ final class RequestLogWriter implements RequestLogs {
                             .filter(rule -> rule.trigger() == RetentionTrigger.COLLECTED).toList())
                     .orElse(List.of());
             Condition tenant = REQUEST_LOG.TENANT_ID.eq(manifest.id());
-            if (rules.isEmpty()) {
-                deleted += deleteUpTo(tenant, now.minus(properties.platformRetention()).toOffsetDateTime());
-                continue;
-            }
-            Optional<OffsetDateTime> shred = latestCutoff(rules, RetentionAction.SHRED, local);
+            Optional<OffsetDateTime> shred = rules.isEmpty()
+                    ? Optional.of(now.minus(properties.platformRetention()).toOffsetDateTime())
+                    : latestCutoff(rules, RetentionAction.SHRED, local);
             Optional<OffsetDateTime> anonymise = latestCutoff(rules, RetentionAction.ANONYMISE, local);
-            if (shred.isPresent()) {
-                deleted += deleteUpTo(tenant, shred.get());
-            }
-            if (anonymise.isPresent()) {
-                anonymised += db.update(REQUEST_LOG)
+            // Each tenant in a transaction of its own with the tenant bound (row-level security).
+            int[] counts = db.transactionResult(tx -> {
+                DSLContext dsl = tx.dsl();
+                TenantRowSecurity.bind(dsl, manifest.id());
+                int gone = shred.map(cutoff -> deleteUpTo(dsl, tenant, cutoff)).orElse(0);
+                int stripped = anonymise.map(cutoff -> dsl.update(REQUEST_LOG)
                         .setNull(REQUEST_LOG.IP).setNull(REQUEST_LOG.BROWSER).setNull(REQUEST_LOG.OS)
-                        .where(tenant).and(REQUEST_LOG.AT.le(anonymise.get()))
+                        .where(tenant).and(REQUEST_LOG.AT.le(cutoff))
                         .and(REQUEST_LOG.IP.isNotNull().or(REQUEST_LOG.BROWSER.isNotNull()).or(REQUEST_LOG.OS.isNotNull()))
-                        .execute();
-            }
+                        .execute()).orElse(0);
+                return new int[] {gone, stripped};
+            });
+            deleted += counts[0];
+            anonymised += counts[1];
         }
-        // Platform bucket, and tenants no longer in the directory.
+        // Platform bucket, and tenants no longer in the directory. Under row-level security this is the
+        // one statement that needs the maintenance role (ADR 0012).
         Condition platform = known.isEmpty() ? DSL.trueCondition()
                 : REQUEST_LOG.TENANT_ID.isNull().or(REQUEST_LOG.TENANT_ID.notIn(known));
-        deleted += deleteUpTo(platform, now.minus(properties.platformRetention()).toOffsetDateTime());
+        deleted += deleteUpTo(db, platform, now.minus(properties.platformRetention()).toOffsetDateTime());
         if (deleted > 0 || anonymised > 0) {
             log.info("Request log retention: {} row(s) deleted, {} anonymised", deleted, anonymised);
         }
@@ -159,7 +174,7 @@ final class RequestLogWriter implements RequestLogs {
                 .max(OffsetDateTime::compareTo);
     }
 
-    private int deleteUpTo(Condition which, OffsetDateTime cutoff) {
+    private static int deleteUpTo(DSLContext db, Condition which, OffsetDateTime cutoff) {
         return db.deleteFrom(REQUEST_LOG).where(which).and(REQUEST_LOG.AT.le(cutoff)).execute();
     }
 
