@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset amtsraum:readmodel-005-request-log
+--changeset amtsraum:readmodel-006-request-log
 -- Request logs (edge module): one row per request to a citizen page or the API. Written in batches
 -- off the request thread. No query strings, no ids or tokens from the path (path_template holds the
 -- route, e.g. /{tenant}/termin/{service}), the IP address with its host part zeroed (IPv4 /24,
