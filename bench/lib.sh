@@ -6,6 +6,7 @@
 #   BENCH_WORK       folder for data dirs, logs and results (default: a new folder under ${TMPDIR:-/tmp})
 #   BENCH_JAVA_OPTS  extra JVM options for the platform (default: none, i.e. the JVM's own defaults)
 #   BENCH_UP_TIMEOUT seconds to wait for health UP before a start counts as failed (default 120)
+#   BENCH_TENANTS_DIR the tenant folders the platform loads at start (default: tenants/ of the repo)
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -71,7 +72,7 @@ app_start() {
   mkdir -p "$APP_DATA"
   APP_T0=$(bench_now_ns)
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-  (cd "$BENCH_ROOT" && AMTSRAUM_DATA_DIR="$APP_DATA" AMTSRAUM_TENANTS_DIR="$BENCH_ROOT/tenants" SERVER_PORT="$APP_PORT" \
+  (cd "$BENCH_ROOT" && AMTSRAUM_DATA_DIR="$APP_DATA" AMTSRAUM_TENANTS_DIR="${BENCH_TENANTS_DIR:-$BENCH_ROOT/tenants}" SERVER_PORT="$APP_PORT" \
     SERVER_ADDRESS=127.0.0.1 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" >"$log" 2>&1) &
   APP_PID=$!
 }

@@ -12,7 +12,9 @@ import org.axonframework.serialization.Revision;
 /**
  * A citizen asked for a slot: it is held until {@code holdExpiresAt} and becomes an appointment once
  * the citizen confirms through the mailed link. Only the fields the tenant's manifest asks for are
- * set; the others are null. The consent records the privacy notice version shown.
+ * set; the others are null. The consent records the privacy notice version shown, and where the
+ * tenant has them the accepted terms of use version and the citizen's statement about the minimum
+ * age (ADULT or GUARDIAN_CONSENT; about a person, hence sealed).
  */
 @Revision("1")
 public record AppointmentRequested(
@@ -33,5 +35,7 @@ public record AppointmentRequested(
         @PersonalData(APPOINTMENT) String address,
         @PersonalData(APPOINTMENT) String birthDate,
         @NotPersonal("version id of the privacy notice the citizen consented to") String privacyNoticeVersion,
+        @NotPersonal("version of the terms of use accepted, where the tenant has terms") String termsVersion,
+        @PersonalData(APPOINTMENT) String ageConfirmation,
         Instant requestedAt) implements TenantScoped {
 }

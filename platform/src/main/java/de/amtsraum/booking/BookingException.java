@@ -38,6 +38,10 @@ public class BookingException extends ProblemException {
         NOT_ACTIVE(HttpStatus.CONFLICT, "appointment-not-active", "Appointment not active",
                 "The appointment is cancelled or over; it cannot be changed any more.",
                 "Dieser Termin ist abgesagt oder vorbei und kann nicht mehr geändert werden."),
+        TERMS_CHANGED(HttpStatus.CONFLICT, "terms-of-use-changed", "Terms of use changed",
+                "The terms of use changed since they were shown; read the current version and accept again.",
+                "Die Nutzungsbedingungen wurden inzwischen geändert. Bitte lesen Sie die aktuelle Fassung "
+                        + "und stimmen Sie erneut zu."),
         NOTICE_CHANGED(HttpStatus.CONFLICT, "privacy-notice-changed", "Privacy notice changed",
                 "The privacy notice changed since it was shown; read the current version and consent again.",
                 "Die Datenschutzhinweise wurden inzwischen geändert. Bitte lesen Sie die aktuelle Fassung "

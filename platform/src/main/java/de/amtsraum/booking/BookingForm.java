@@ -1,5 +1,6 @@
 package de.amtsraum.booking;
 
+import de.amtsraum.tenancy.manifest.TenantManifest;
 import de.amtsraum.tenancy.manifest.TenantManifest.BookingField;
 import de.amtsraum.tenancy.manifest.TenantManifest.BookingSettings;
 import java.time.LocalDate;
@@ -18,10 +19,18 @@ import java.util.regex.Pattern;
  *
  * @param privacyNoticeVersion the notice version the citizen was shown; when given it must be the current one
  * @param proofOfWork the solution of the bot challenge, where the tenant requires one
+ * @param termsAccepted where the tenant has terms of use: the citizen accepts them
+ * @param termsVersion the version of the terms shown; when given it must be the current one
+ * @param ageConfirmation where the tenant sets a minimum age: {@code ADULT}, or {@code GUARDIAN_CONSENT}
+ *                        where the tenant allows younger citizens with a guardian's consent
  */
 public record BookingForm(String serviceId, OffsetDateTime start, String name, String email, String phone,
                           String concern, String address, String birthDate, Boolean consent,
-                          String privacyNoticeVersion, String proofOfWork) {
+                          String privacyNoticeVersion, String proofOfWork, Boolean termsAccepted,
+                          String termsVersion, String ageConfirmation) {
+
+    /** What a citizen states about the minimum age. */
+    public enum AgeConfirmation { ADULT, GUARDIAN_CONSENT }
 
     public static final int MAX_NAME = 200;
     public static final int MAX_CONCERN = 2_000;
@@ -36,7 +45,38 @@ public record BookingForm(String serviceId, OffsetDateTime start, String name, S
     public BookingForm normalized() {
         return new BookingForm(trim(serviceId), start, trim(name),
                 trim(email) == null ? null : trim(email).toLowerCase(Locale.ROOT), trim(phone), trim(concern),
-                trim(address), trim(birthDate), consent, trim(privacyNoticeVersion), trim(proofOfWork));
+                trim(address), trim(birthDate), consent, trim(privacyNoticeVersion), trim(proofOfWork), termsAccepted,
+                trim(termsVersion), trim(ageConfirmation));
+    }
+
+    /**
+     * The problems against the tenant's manifest: the fields its booking settings ask for, and, where
+     * it has them, acceptance of the terms of use and the minimum-age statement.
+     */
+    public List<Problem> problems(TenantManifest manifest, LocalDate today) {
+        List<Problem> problems = problems(manifest.booking(), today);
+        TenantManifest.Features features = manifest.features();
+        if (features.termsOfUse()) {
+            if (!Boolean.TRUE.equals(termsAccepted)) {
+                problems.add(new Problem("termsAccepted", "Bitte akzeptieren Sie die Nutzungsbedingungen."));
+            }
+        } else if (termsAccepted != null && termsAccepted) {
+            problems.add(new Problem("termsAccepted", "Hier gelten keine eigenen Nutzungsbedingungen."));
+        }
+        Integer minimumAge = features.minimumAge();
+        if (minimumAge == null) {
+            if (ageConfirmation != null) {
+                problems.add(new Problem("ageConfirmation", "Diese Angabe wird hier nicht erhoben. Bitte lassen Sie das Feld leer."));
+            }
+        } else if (!AgeConfirmation.ADULT.name().equals(ageConfirmation)
+                && !(AgeConfirmation.GUARDIAN_CONSENT.name().equals(ageConfirmation)
+                && Boolean.TRUE.equals(features.guardianConsentBelowMinimumAge()))) {
+            problems.add(new Problem("ageConfirmation", Boolean.TRUE.equals(features.guardianConsentBelowMinimumAge())
+                    ? "Bitte bestätigen Sie, dass Sie mindestens " + minimumAge
+                            + " Jahre alt sind oder eine sorgeberechtigte Person einverstanden ist."
+                    : "Bitte bestätigen Sie, dass Sie mindestens " + minimumAge + " Jahre alt sind."));
+        }
+        return problems;
     }
 
     public List<Problem> problems(BookingSettings settings, LocalDate today) {

@@ -1,6 +1,9 @@
 package de.amtsraum.identity;
 
+import de.amtsraum.notification.PublicUrl;
 import de.amtsraum.tenancy.TenantDirectory;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,20 +17,24 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /**
  * The embedded issuer's clients, derived rather than stored: {@code operator-dev} (operator role)
  * and, for every tenant in the directory, {@code <tenant>-dev} (staff and tenant-admin of that tenant
- * only). A tenant onboarded at run time has its client at once.
+ * only) and {@code <tenant>-portal} (the platform's staff sign-in at the tenant's issuer). A tenant onboarded at run time has its client at once.
  */
 final class DevelopmentClients implements RegisteredClientRepository {
 
     static final String OPERATOR_CLIENT = "operator-dev";
     private static final String TENANT_SUFFIX = "-dev";
 
+    static final String PORTAL_SUFFIX = "-portal";
+
     private final TenantDirectory tenants;
     private final IdentityProperties properties;
+    private final PublicUrl publicUrl;
     private final String encodedSecret;
 
-    DevelopmentClients(TenantDirectory tenants, IdentityProperties properties) {
+    DevelopmentClients(TenantDirectory tenants, IdentityProperties properties, PublicUrl publicUrl) {
         this.tenants = tenants;
         this.properties = properties;
+        this.publicUrl = publicUrl;
         this.encodedSecret = PasswordEncoderFactories.createDelegatingPasswordEncoder()
                 .encode(properties.devClientSecret());
     }
@@ -48,6 +55,10 @@ final class DevelopmentClients implements RegisteredClientRepository {
         if (OPERATOR_CLIENT.equals(clientId)) {
             return client(clientId);
         }
+        if (clientId != null && clientId.endsWith(PORTAL_SUFFIX)) {
+            String tenant = clientId.substring(0, clientId.length() - PORTAL_SUFFIX.length());
+            return tenants.exists(tenant) ? portal(tenant) : null;
+        }
         return tenantOf(clientId).filter(tenants::exists).map(tenant -> client(clientId)).orElse(null);
     }
 
@@ -66,6 +77,28 @@ final class DevelopmentClients implements RegisteredClientRepository {
             return Optional.empty();
         }
         return Optional.of(clientId.substring(0, clientId.length() - TENANT_SUFFIX.length()));
+    }
+
+    /**
+     * The staff portal of a tenant: the platform itself signing staff in at the tenant's issuer
+     * (authorization code with PKCE, redirect back to {@code /login/oauth2/code/<tenant>}).
+     */
+    private RegisteredClient portal(String tenant) {
+        String clientId = tenant + PORTAL_SUFFIX;
+        RegisteredClient.Builder builder = RegisteredClient.withId(clientId)
+                .clientId(clientId)
+                .clientSecret(encodedSecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .scope(OidcScopes.OPENID)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(properties.tokenLifetime()).build());
+        String base = publicUrl.base();
+        builder.redirectUri(base + "/login/oauth2/code/" + tenant);
+        if (!publicUrl.configured()) {
+            builder.redirectUri(base.replace("localhost", "127.0.0.1") + "/login/oauth2/code/" + tenant);
+        }
+        return builder.build();
     }
 
     private RegisteredClient client(String clientId) {

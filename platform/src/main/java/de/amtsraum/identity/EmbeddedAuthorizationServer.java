@@ -5,7 +5,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import de.amtsraum.notification.PublicUrl;
 import de.amtsraum.tenancy.TenantDirectory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -36,8 +45,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Local issuer for development and tests, active only when no external issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) is configured. Issues client-credential
- * tokens at {@code POST /oauth2/token} to {@code operator-dev} and to {@code <tenant>-dev} per tenant.
- * The signing key lives in memory: tokens end with the process.
+ * tokens at {@code POST /oauth2/token} to {@code operator-dev} and to {@code <tenant>-dev} per tenant,
+ * and serves one OpenID Connect issuer per tenant at {@code /idp/<tenant>} for the staff sign-in
+ * (authorization code with PKCE, demo users of {@link StaffUsers}, TOTP where the tenant requires two
+ * factors). The signing key lives in memory: tokens end with the process; one instance only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.security.oauth2.resourceserver.jwt.issuer-uri:}'.isEmpty()")
@@ -50,33 +61,71 @@ class EmbeddedAuthorizationServer {
     SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, Customizer.withDefaults())
+                .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Browsers that are not signed in go to the issuer's sign-in page; the authorization
+                // request is kept in the session and resumed after the last factor.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/idp/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .requestCache(cache -> cache.requestCache(IdpLoginController.idpRequests()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .headers(ApiSecurityConfiguration::strictHeaders);
         return http.build();
     }
 
     @Bean
-    RegisteredClientRepository developmentClients(TenantDirectory tenants, IdentityProperties properties) {
-        return new DevelopmentClients(tenants, properties);
+    RegisteredClientRepository developmentClients(TenantDirectory tenants, IdentityProperties properties,
+                                                  PublicUrl publicUrl) {
+        return new DevelopmentClients(tenants, properties, publicUrl);
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tenantAndRoleClaims() {
-        return context -> DevelopmentClients.claimsFor(context.getRegisteredClient())
-                .ifPresent(claims -> context.getClaims().claims(all -> all.putAll(claims)));
+    StaffUsers staffUsers(TenantDirectory tenants, IdentityProperties properties) {
+        return new StaffUsers(tenants, properties);
+    }
+
+    /**
+     * Client-credential tokens carry the development client's tenant and roles; ID and access tokens
+     * of a signed-in staff member carry the tenant (only when the issuer is that tenant's), the roles
+     * and {@code amr} (pwd, and otp after the second factor).
+     */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantAndRoleClaims(StaffUsers users) {
+        return context -> {
+            Optional<Map<String, Object>> client = DevelopmentClients.claimsFor(context.getRegisteredClient());
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                client.ifPresent(claims -> context.getClaims().claims(all -> all.putAll(claims)));
+                return;
+            }
+            Authentication principal = context.getPrincipal();
+            users.find(principal.getName()).ifPresent(user -> {
+                String issuer = context.getAuthorizationServerContext().getIssuer();
+                boolean ownIssuer = issuer != null && issuer.endsWith("/idp/" + user.tenantId());
+                List<String> amr = principal.getAuthorities().stream()
+                        .anyMatch(a -> IdpLoginController.FACTOR_OTP.equals(a.getAuthority()))
+                        ? List.of("pwd", "otp") : List.of("pwd");
+                context.getClaims().claims(all -> {
+                    if (ownIssuer) {
+                        all.put(TokenClaims.TENANT, user.tenantId());
+                    }
+                    all.put(TokenClaims.ROLES, user.roles().stream().map(Role::name).toList());
+                    all.put("amr", amr);
+                });
+            });
+        };
     }
 
     @Bean
-    OAuth2AuthorizationService statelessAuthorizations() {
-        return new NoStoredAuthorizations();
+    OAuth2AuthorizationService shortLivedAuthorizations() {
+        return new ShortLivedAuthorizations();
     }
 
+    /** One issuer per tenant: {@code <base>/idp/<tenant>} (discovery, authorize, token, JWKs). */
     @Bean
     AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
+        return AuthorizationServerSettings.builder().multipleIssuersAllowed(true).build();
     }
 
     @Bean

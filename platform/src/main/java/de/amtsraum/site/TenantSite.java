@@ -24,11 +24,13 @@ public class TenantSite {
     public TenantManifest frame(String tenantId, Model model) {
         TenantManifest manifest = resolve(tenantId);
         model.addAttribute("site", new Frame(manifest.id(), manifest.name(), manifest.branding().logo(),
-                manifest.features().contactForm(), manifest.features().booking() && manifest.booking() != null));
+                manifest.features().contactForm(), manifest.features().booking() && manifest.booking() != null,
+                TermsOfUse.version(manifest).isPresent()));
         return manifest;
     }
 
     /** What the page frame shows. */
-    public record Frame(String tenantId, String name, String logo, boolean contactForm, boolean booking) {
+    public record Frame(String tenantId, String name, String logo, boolean contactForm, boolean booking,
+                        boolean termsOfUse) {
     }
 }

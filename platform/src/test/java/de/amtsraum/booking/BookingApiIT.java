@@ -222,7 +222,7 @@ class BookingApiIT {
 
         clock.set(start.minus(Duration.ofHours(24)).minusSeconds(1));
         sweeps.sendReminders();
-        assertThat(BookingFixtures.mailWithSubject(runtime.resolve("mail"), email, "Erinnerung")).isEmpty();
+        assertThat(BookingFixtures.latestWithSubject(runtime.resolve("mail"), email, "Erinnerung")).isEmpty();
         clock.set(start.minus(Duration.ofHours(24)).plusSeconds(1));
         assertThat(sweeps.sendReminders()).isGreaterThanOrEqualTo(1);
         MimeMessage reminder = BookingFixtures.mailWithSubject(runtime.resolve("mail"), email, "Erinnerung").orElseThrow();
@@ -381,6 +381,37 @@ class BookingApiIT {
         assertThat(api.post(RE + "/appointment-confirmations", null, "application/json",
                 BookingFixtures.token("gefälscht.token")).status()).isEqualTo(404);
         assertThat(count()).isEqualTo(appointments);
+    }
+
+    @Test
+    void leerAsksForItsTermsOfUseAndTheMinimumAge() {
+        String start = BookingFixtures.freeSlot(api, "leer", "video-allgemeine-beratung", clock.instant(), 1)
+                .get("start").asText();
+        ObjectNode without = BookingFixtures.leer("video-allgemeine-beratung", start, email());
+        without.remove("termsAccepted");
+        without.remove("ageConfirmation");
+        var refused = book("leer", without);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("termsAccepted", "ageConfirmation");
+
+        ObjectNode stale = BookingFixtures.leer("video-allgemeine-beratung", start, email());
+        stale.put("termsVersion", "000000000000");
+        assertThat(book("leer", stale).status()).isEqualTo(409);
+
+        ObjectNode minor = BookingFixtures.leer("video-allgemeine-beratung", start, email());
+        minor.put("ageConfirmation", "GUARDIAN_CONSENT");
+        var held = book("leer", minor);
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        String id = held.json().get("appointmentId").asText();
+        Map<String, Object> row = jdbc.queryForMap("select terms_version, age_confirmation from appointment "
+                + "where appointment_id = ?", id);
+        assertThat(row.get("terms_version").toString()).matches("[0-9a-f]{12}");
+        assertThat(row.get("age_confirmation").toString()).startsWith("ar1:").doesNotContain("GUARDIAN");
+
+        ObjectNode notAsked = BookingFixtures.recklinghausen(AUSWEIS, start, email());
+        notAsked.put("ageConfirmation", "ADULT");
+        assertThat(book("recklinghausen", notAsked).status()).as("Recklinghausen has no age rule").isEqualTo(422);
     }
 
     @Test

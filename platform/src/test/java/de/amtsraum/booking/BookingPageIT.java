@@ -196,6 +196,35 @@ class BookingPageIT {
     }
 
     @Test
+    void leerShowsItsTermsOfUseAndAsksForTheMinimumAge() {
+        HttpResponse<String> form = openForm("leer", "video-familienberatung");
+        assertThat(form.body()).contains("Nutzungsbedingungen", "name=\"termsVersion\"",
+                "Ich bin mindestens 18 Jahre alt.", "sorgeberechtigte Person", "href=\"/leer/nutzungsbedingungen\"")
+                .doesNotContain("Telefonnummer");
+        HttpResponse<String> terms = browser.get("/leer/nutzungsbedingungen");
+        assertThat(terms.statusCode()).isEqualTo(200);
+        assertThat(terms.body()).contains("Nutzungsbedingungen der Online-Beratung", "Fassung " + hidden(form.body(),
+                "termsVersion"));
+        assertThat(browser.get("/recklinghausen/nutzungsbedingungen").statusCode()).isEqualTo(404);
+
+        Map<String, String> fields = fields(form.body(), "leer-seite@example.org");
+        fields.remove("phone");
+        HttpResponse<String> refused = browser.post("/leer/termin/video-familienberatung/buchen",
+                PageClient.csrf(form.body()), fields);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Bitte akzeptieren Sie die Nutzungsbedingungen.",
+                "mindestens 18 Jahre alt sind oder eine sorgeberechtigte Person");
+        Map<String, String> accepted = fields(refused.body(), "leer-seite@example.org");
+        accepted.remove("phone");
+        accepted.put("termsAccepted", "on");
+        accepted.put("termsVersion", hidden(refused.body(), "termsVersion"));
+        accepted.put("ageConfirmation", "ADULT");
+        HttpResponse<String> sent = browser.post("/leer/termin/video-familienberatung/buchen",
+                PageClient.csrf(refused.body()), accepted);
+        assertThat(sent.uri().getPath()).isEqualTo("/leer/termin/gesendet");
+    }
+
+    @Test
     void pagesSpeakEnglishOnRequest() {
         HttpResponse<String> services = browser.get("/recklinghausen/termin?lang=en");
         assertThat(services.body()).contains("<html lang=\"en\"", "Book an appointment", "Choose a time",

@@ -66,7 +66,7 @@ class ContactRequestIT {
         assertThat(row.get("ip_address").toString()).startsWith("ar1:submission-technical-data:");
         assertThat(jdbc.queryForList("select payload from domain_event_entry where aggregate_identifier = ?",
                 byte[].class, id)).singleElement()
-                .satisfies(payload -> assertThat(new String(payload)).doesNotContain(email).contains("ar1:"));
+                .satisfies(payload -> assertThat(new String(payload)).doesNotContain(email).contains("ar2:contact-request:"));
     }
 
     @Test

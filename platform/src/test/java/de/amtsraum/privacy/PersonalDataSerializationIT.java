@@ -2,11 +2,15 @@ package de.amtsraum.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsraum.shared.TenantScoped;
 import de.amtsraum.shared.privacy.DataKind;
 import de.amtsraum.shared.privacy.DataSubject;
 import de.amtsraum.shared.privacy.PersonalData;
 import de.amtsraum.support.PlatformTest;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -21,6 +25,7 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +68,18 @@ class PersonalDataSerializationIT {
 
     record NoteTaken(String tenantId, @DataSubject String subjectId, @PersonalData(DataKind.CONTACT_REQUEST) String note)
             implements TenantScoped {
+    }
+
+    /** Two categories (Helbra: contact-request, submission-technical-data), one field nested. */
+    record Submitted(String tenantId, @DataSubject String subjectId,
+                     @PersonalData(DataKind.CONTACT_REQUEST) String name,
+                     @PersonalData(DataKind.SUBMISSION_METADATA) String ip,
+                     @PersonalData(DataKind.CONTACT_REQUEST) String email,
+                     Address address,
+                     @PersonalData(DataKind.CONTACT_REQUEST) String phone) implements TenantScoped {
+    }
+
+    record Address(@PersonalData(DataKind.CONTACT_REQUEST) String street) {
     }
 
     /** Saga-like state with personal data, as a saga or an aggregate snapshot would hold it. */
@@ -113,7 +130,7 @@ class PersonalDataSerializationIT {
         transactions.executeInTransaction(() -> sagaStore.insertSaga(Object.class, sagaId, state,
                 Set.of(new AssociationValue("subject", subject))));
         byte[] stored = jdbc.queryForObject("select serialized_saga from saga_entry where saga_id = ?", byte[].class, sagaId);
-        assertThat(new String(stored)).doesNotContain(secret).contains("ar1:");
+        assertThat(new String(stored)).doesNotContain(secret).contains("ar2:contact-request:note:");
         assertThat(load(sagaId).note).isEqualTo(secret);
 
         keys.shredAll(TENANT, subject, ShredCause.ERASURE_REQUEST);
@@ -178,6 +195,86 @@ class PersonalDataSerializationIT {
         }
 
         assertThat(read).isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+    }
+
+    @Test
+    void fieldsOfOneCategoryAreSealedTogetherAndRedactedPerCategory() throws Exception {
+        Submitted submitted = new Submitted(TENANT, subject, secret, "192.0.2.7", "erika@example.org",
+                new Address("Hauptstraße 1"), null);
+        byte[] bytes = eventSerializer.serialize(submitted, byte[].class).getData();
+        JsonNode stored = new ObjectMapper().readTree(bytes);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).doesNotContain(secret, "192.0.2.7", "erika@", "Hauptstraße");
+        assertThat(stored.get("name").asText()).startsWith("ar2:contact-request:name,email,address.street:");
+        assertThat(stored.get("email").asText()).isEqualTo("ar2:contact-request:=");
+        assertThat(stored.at("/address/street").asText()).isEqualTo("ar2:contact-request:=");
+        assertThat(stored.get("ip").asText()).startsWith("ar2:submission-technical-data:ip:");
+        assertThat(stored.get("phone").isNull()).isTrue();
+        assertThat(read(bytes, Submitted.class)).isEqualTo(submitted);
+
+        keys.shred(TENANT, subject, "submission-technical-data", ShredCause.ERASURE_REQUEST);
+
+        assertThat(read(bytes, Submitted.class)).isEqualTo(new Submitted(TENANT, subject, secret, Redaction.VALUE,
+                "erika@example.org", new Address("Hauptstraße 1"), null));
+
+        keys.shredAll(TENANT, subject, ShredCause.ERASURE_REQUEST);
+
+        assertThat(read(bytes, Submitted.class)).isEqualTo(new Submitted(TENANT, subject, Redaction.VALUE,
+                Redaction.VALUE, Redaction.VALUE, new Address(Redaction.VALUE), null));
+    }
+
+    @Test
+    void fieldsSealedTogetherCannotBeMovedOrReordered() throws Exception {
+        Submitted submitted = new Submitted(TENANT, subject, secret, "192.0.2.7", "erika@example.org",
+                new Address("Hauptstraße 1"), null);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode stored = (ObjectNode) json.readTree(eventSerializer.serialize(submitted, byte[].class).getData());
+        String first = stored.get("name").asText();
+
+        ObjectNode reordered = stored.deepCopy();
+        reordered.put("name", first.replace(":name,email,", ":email,name,"));
+        assertThat(read(json.writeValueAsBytes(reordered), Submitted.class))
+                .as("a changed field list does not authenticate")
+                .isEqualTo(new Submitted(TENANT, subject, Redaction.VALUE, "192.0.2.7", Redaction.VALUE,
+                        new Address(Redaction.VALUE), null));
+
+        ObjectNode moved = stored.deepCopy();
+        moved.put("phone", "ar2:contact-request:=");
+        assertThat(read(json.writeValueAsBytes(moved), Submitted.class).phone())
+                .as("a field the group does not name reads as erased").isEqualTo(Redaction.VALUE);
+
+        ObjectNode otherSubject = stored.deepCopy();
+        otherSubject.put("subjectId", UUID.randomUUID().toString());
+        assertThat(read(json.writeValueAsBytes(otherSubject), Submitted.class).email()).isEqualTo(Redaction.VALUE);
+
+        ObjectNode otherCategory = stored.deepCopy();
+        otherCategory.put("ip", stored.get("ip").asText().replace("ar2:submission-technical-data:", "ar2:contact-request:"));
+        assertThat(read(json.writeValueAsBytes(otherCategory), Submitted.class).ip()).isEqualTo(Redaction.VALUE);
+    }
+
+    @Test
+    void valuesSealedFieldByFieldStillOpen() throws Exception {
+        // ar1: what the serializer wrote before ar2, one AEAD value per field
+        String name = cipherBean.seal(TENANT, subject, DataKind.CONTACT_REQUEST, "name", secret);
+        String street = cipherBean.seal(TENANT, subject, DataKind.CONTACT_REQUEST, "address.street", "Hauptstraße 1");
+        String ip = cipherBean.seal(TENANT, subject, DataKind.SUBMISSION_METADATA, "ip", "192.0.2.7");
+        ObjectNode legacy = new ObjectMapper().createObjectNode()
+                .put("tenantId", TENANT).put("subjectId", subject).put("name", name).put("ip", ip)
+                .put("email", "ar1:contact-request:AAAA").putNull("phone");
+        legacy.putObject("address").put("street", street);
+        byte[] bytes = new ObjectMapper().writeValueAsBytes(legacy);
+
+        assertThat(read(bytes, Submitted.class)).isEqualTo(new Submitted(TENANT, subject, secret, "192.0.2.7",
+                Redaction.VALUE, new Address("Hauptstraße 1"), null));
+
+        keys.shred(TENANT, subject, "contact-request", ShredCause.ERASURE_REQUEST);
+
+        assertThat(read(bytes, Submitted.class)).isEqualTo(new Submitted(TENANT, subject, Redaction.VALUE, "192.0.2.7",
+                Redaction.VALUE, new Address(Redaction.VALUE), null));
+    }
+
+    private <T> T read(byte[] bytes, Class<T> type) {
+        return type.cast(eventSerializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
+                eventSerializer.typeForClass(type))));
     }
 
     private CaseState load(String sagaId) {

@@ -59,10 +59,12 @@ public final class BookingFixtures {
         return form;
     }
 
-    /** Leer asks for name and e-mail only. */
+    /** Leer asks for name and e-mail only, and for its terms of use and the minimum-age statement. */
     public static ObjectNode leer(String serviceId, String start, String email) {
         ObjectNode form = recklinghausen(serviceId, start, email);
         form.remove("phone");
+        form.put("termsAccepted", true);
+        form.put("ageConfirmation", "ADULT");
         return form;
     }
 
@@ -157,7 +159,22 @@ public final class BookingFixtures {
         }
     }
 
+    /**
+     * The newest mail to the recipient whose subject starts so; waits up to ten seconds for it, since
+     * mail goes out after the commit on another thread.
+     */
     public static Optional<MimeMessage> mailWithSubject(Path mailDirectory, String recipient, String subjectStart) {
+        try {
+            return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .pollInterval(java.time.Duration.ofMillis(50))
+                    .until(() -> latestWithSubject(mailDirectory, recipient, subjectStart), Optional::isPresent);
+        } catch (org.awaitility.core.ConditionTimeoutException none) {
+            return Optional.empty();
+        }
+    }
+
+    /** The same without waiting, for asserting that no such mail was sent (yet). */
+    public static Optional<MimeMessage> latestWithSubject(Path mailDirectory, String recipient, String subjectStart) {
         return mailTo(mailDirectory, recipient).stream().filter(m -> subject(m).startsWith(subjectStart))
                 .reduce((first, second) -> second);
     }

@@ -53,7 +53,8 @@ class Appointment {
         apply(new AppointmentRequested(command.tenantId(), command.appointmentId(), command.subjectId(),
                 command.serviceId(), o.locationId(), o.staffId(), o.start(), command.end(), o.occupiedUntil(),
                 command.holdExpiresAt(), form.name(), form.email(), form.phone(), form.concern(), form.address(),
-                form.birthDate(), command.privacyNoticeVersion(), command.at()));
+                form.birthDate(), command.privacyNoticeVersion(), command.termsVersion(), form.ageConfirmation(),
+                command.at()));
     }
 
     @CommandHandler

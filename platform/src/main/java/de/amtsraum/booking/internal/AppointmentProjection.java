@@ -54,11 +54,13 @@ class AppointmentProjection {
             new Column(APPOINTMENT.PHONE, "phone", AppointmentRequested::phone),
             new Column(APPOINTMENT.CONCERN, "concern", AppointmentRequested::concern),
             new Column(APPOINTMENT.ADDRESS, "address", AppointmentRequested::address),
-            new Column(APPOINTMENT.BIRTH_DATE, "birthDate", AppointmentRequested::birthDate));
+            new Column(APPOINTMENT.BIRTH_DATE, "birthDate", AppointmentRequested::birthDate),
+            new Column(APPOINTMENT.AGE_CONFIRMATION, "ageConfirmation", AppointmentRequested::ageConfirmation));
 
     /** Every column that may hold a sealed value, for redaction. */
     static final List<Field<String>> SEALED = List.of(APPOINTMENT.NAME, APPOINTMENT.EMAIL, APPOINTMENT.PHONE,
-            APPOINTMENT.CONCERN, APPOINTMENT.ADDRESS, APPOINTMENT.BIRTH_DATE, APPOINTMENT.CANCEL_REASON);
+            APPOINTMENT.CONCERN, APPOINTMENT.ADDRESS, APPOINTMENT.BIRTH_DATE, APPOINTMENT.AGE_CONFIRMATION,
+            APPOINTMENT.CANCEL_REASON);
 
     record Column(Field<String> field, String name, Function<AppointmentRequested, String> value) {
     }
@@ -91,6 +93,7 @@ class AppointmentProjection {
                 .set(APPOINTMENT.HOLD_EXPIRES_AT, utc(e.holdExpiresAt()))
                 .set(APPOINTMENT.REQUESTED_AT, utc(e.requestedAt()))
                 .set(APPOINTMENT.NOTICE_VERSION, e.privacyNoticeVersion())
+                .set(APPOINTMENT.TERMS_VERSION, e.termsVersion())
                 .set(APPOINTMENT.EMAIL_INDEX, Redaction.VALUE.equals(e.email()) ? null
                         : blindIndex.of(e.tenantId(), e.email()));
         for (Column column : PERSONAL) {

@@ -18,7 +18,7 @@ final class BookingCommands {
 
     record Request(String tenantId, @TargetAggregateIdentifier String appointmentId, String subjectId,
                    String serviceId, Occupancy occupancy, Instant end, Instant holdExpiresAt, BookingForm form,
-                   String privacyNoticeVersion, Instant at) implements TenantScoped {
+                   String privacyNoticeVersion, String termsVersion, Instant at) implements TenantScoped {
     }
 
     record Confirm(String tenantId, @TargetAggregateIdentifier String appointmentId, Instant at)

@@ -12,6 +12,7 @@ import de.amtsraum.booking.internal.BookingCalendar.Bookable;
 import de.amtsraum.booking.internal.BookingCalendar.Candidate;
 import de.amtsraum.booking.internal.BookingCommands.Occupancy;
 import de.amtsraum.identity.SignedLinks;
+import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.UnknownTenantException;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -56,10 +58,11 @@ class BookingService implements Appointments {
     private final SignedLinks links;
     private final BotChallenges botChallenges;
     private final Clock clock;
+    private final TaskExecutor mailExecutor;
 
     BookingService(TenantDirectory tenants, CommandGateway commands, AppointmentQueries queries, CapacityLedger ledger,
                    BlindIndex blindIndex, BookingMails mails, SignedLinks links, BotChallenges botChallenges,
-                   Clock clock) {
+                   Clock clock, TaskExecutor applicationTaskExecutor) {
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
@@ -69,6 +72,7 @@ class BookingService implements Appointments {
         this.links = links;
         this.botChallenges = botChallenges;
         this.clock = clock;
+        this.mailExecutor = applicationTaskExecutor;
     }
 
     @Override
@@ -107,7 +111,7 @@ class BookingService implements Appointments {
             return List.of();
         }
         List<String> resources = resources(bookable);
-        Map<String, Map<Instant, Integer>> usage = ledger.usage(tenantId, resources,
+        Map<String, Map<Long, Integer>> usage = ledger.usage(tenantId, resources,
                 candidates.getFirst().start().toInstant(), candidates.getLast().occupiedUntil());
         List<SlotView> slots = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -120,18 +124,19 @@ class BookingService implements Appointments {
         return slots;
     }
 
-    private int remaining(Bookable bookable, Candidate candidate, Map<String, Map<Instant, Integer>> usage) {
-        Map<Instant, Integer> location = usage.getOrDefault(bookable.locationResource(), Map.of());
+    private int remaining(Bookable bookable, Candidate candidate, Map<String, Map<Long, Integer>> usage) {
+        Map<Long, Integer> location = usage.getOrDefault(bookable.locationResource(), Map.of());
+        List<Instant> units = candidate.units();
         int remaining = candidate.capacity();
-        for (Instant unit : candidate.units()) {
-            remaining = Math.min(remaining, candidate.capacity() - location.getOrDefault(unit, 0));
+        for (Instant unit : units) {
+            remaining = Math.min(remaining, candidate.capacity() - location.getOrDefault(unit.getEpochSecond(), 0));
         }
         List<String> staff = bookable.service().staff();
         if (!staff.isEmpty()) {
             int freeStaff = 0;
             for (String member : staff) {
-                Map<Instant, Integer> used = usage.getOrDefault(staffResource(member), Map.of());
-                if (candidate.units().stream().allMatch(unit -> used.getOrDefault(unit, 0) == 0)) {
+                Map<Long, Integer> used = usage.getOrDefault(staffResource(member), Map.of());
+                if (units.stream().allMatch(unit -> used.getOrDefault(unit.getEpochSecond(), 0) == 0)) {
                     freeStaff++;
                 }
             }
@@ -147,7 +152,7 @@ class BookingService implements Appointments {
         Instant now = clock.instant();
         BookingForm form = submitted.normalized();
         List<BookingForm.Problem> problems = new ArrayList<>(
-                form.problems(manifest.booking(), now.atZone(manifest.timeZone()).toLocalDate()));
+                form.problems(manifest, now.atZone(manifest.timeZone()).toLocalDate()));
         Optional<Bookable> found = form.serviceId() == null ? Optional.empty()
                 : BookingCalendar.bookable(manifest, form.serviceId());
         if (form.serviceId() != null && found.isEmpty()) {
@@ -159,6 +164,10 @@ class BookingService implements Appointments {
         String notice = currentNotice(tenantId);
         if (form.privacyNoticeVersion() != null && !form.privacyNoticeVersion().equals(notice)) {
             throw new BookingException(Reason.NOTICE_CHANGED);
+        }
+        String terms = TermsOfUse.version(manifest).orElse(null);
+        if (terms != null && form.termsVersion() != null && !form.termsVersion().equals(terms)) {
+            throw new BookingException(Reason.TERMS_CHANGED);
         }
         if (manifest.booking().proofOfWork()) {
             botChallenges.verify(tenantId, form.proofOfWork());
@@ -176,7 +185,7 @@ class BookingService implements Appointments {
         String appointmentId = UUID.randomUUID().toString();
         Instant holdExpiresAt = now.plus(Duration.ofMinutes(manifest.booking().holdMinutes()));
         commands.sendAndWait(new BookingCommands.Request(tenantId, appointmentId, UUID.randomUUID().toString(),
-                bookable.service().id(), occupancy, candidate.end().toInstant(), holdExpiresAt, form, notice, now));
+                bookable.service().id(), occupancy, candidate.end().toInstant(), holdExpiresAt, form, notice, terms, now));
         Row row = queries.find(tenantId, appointmentId).orElseThrow();
         String token = links.issue(CONFIRM, tenantId, appointmentId, Duration.between(now, holdExpiresAt));
         afterCommit(() -> mails.confirmationRequest(manifest, bookable.service(), row, token));
@@ -427,15 +436,19 @@ class BookingService implements Appointments {
                 row.birthDate(), row.cancelReason(), service.map(Service::documentsToBring).orElse(List.of()));
     }
 
-    private static void afterCommit(Runnable action) {
+    /**
+     * Mail goes out once the transaction has committed, on the application's task executor, so the
+     * request neither waits for the mail server nor holds its database connection meanwhile.
+     */
+    private void afterCommit(Runnable mail) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
+            mailExecutor.execute(mail);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                action.run();
+                mailExecutor.execute(mail);
             }
         });
     }

@@ -12,6 +12,7 @@ import de.amtsraum.booking.InvalidBookingException;
 import de.amtsraum.site.PageNotFoundException;
 import de.amtsraum.site.SiteController;
 import de.amtsraum.site.TenantSite;
+import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.manifest.TenantManifest;
@@ -156,7 +157,8 @@ class BookingPageController {
         BookingForm form = new BookingForm(service, start.atZone(manifest.timeZone()).toOffsetDateTime(),
                 fields.get("name"), fields.get("email"), fields.get("phone"), fields.get("concern"),
                 fields.get("address"), fields.get("birthDate"), fields.containsKey("consent"),
-                fields.get("noticeVersion"), BotChallenges.solution(fields));
+                fields.get("noticeVersion"), BotChallenges.solution(fields), fields.containsKey("termsAccepted"),
+                fields.get("termsVersion"), fields.get("ageConfirmation"));
         try {
             appointments.request(tenant, form);
             return "redirect:/" + tenant + "/termin/gesendet";
@@ -169,7 +171,8 @@ class BookingPageController {
         } catch (BookingException refused) {
             if (refused.reason() == BookingException.Reason.SLOT_UNAVAILABLE
                     || refused.reason() == BookingException.Reason.TOO_MANY_OPEN
-                    || refused.reason() == BookingException.Reason.NOTICE_CHANGED) {
+                    || refused.reason() == BookingException.Reason.NOTICE_CHANGED
+                    || refused.reason() == BookingException.Reason.TERMS_CHANGED) {
                 response.setStatus(refused.status().value());
                 return showForm(manifest, view, start, fields, Map.of("form", localized("form", refused.german())), model);
             }
@@ -291,6 +294,10 @@ class BookingPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("consent", values.containsKey("consent"));
         model.addAttribute("noticeVersion", tenants.summary(manifest.id()).map(TenantSummary::manifestHash).orElse(""));
+        model.addAttribute("termsVersion", TermsOfUse.version(manifest).orElse(null));
+        model.addAttribute("termsAccepted", values.containsKey("termsAccepted"));
+        model.addAttribute("minimumAge", manifest.features().minimumAge());
+        model.addAttribute("guardianConsent", Boolean.TRUE.equals(manifest.features().guardianConsentBelowMinimumAge()));
         model.addAttribute("challenge", settings.proofOfWork() ? challenges.issue(manifest.id()) : null);
         model.addAttribute("css", Map.of("inputError", "kern-form-input__input--error"));
         return "booking/form";

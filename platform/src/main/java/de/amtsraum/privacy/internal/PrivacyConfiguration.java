@@ -1,7 +1,6 @@
 package de.amtsraum.privacy.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.tenancy.TenantDirectory;
 import java.time.Clock;
@@ -12,6 +11,7 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -64,7 +64,7 @@ class PrivacyConfiguration {
     }
 
     @Bean
-    PersonalDataCipher personalDataCipher(SubjectKeyStore keys, CategoryResolver categories,
+    TinkPersonalDataCipher personalDataCipher(SubjectKeyStore keys, CategoryResolver categories,
                                           RetentionSchedule schedule) {
         return new TinkPersonalDataCipher(keys, categories, schedule);
     }
@@ -72,15 +72,15 @@ class PrivacyConfiguration {
     @Bean
     @Primary
     Serializer serializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
-                          @Lazy PersonalDataCipher cipher) {
-        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), objectMapper, cipher);
+                          ObjectProvider<TinkPersonalDataCipher> cipher) {
+        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), objectMapper, cipher::getObject);
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
-                               @Lazy PersonalDataCipher cipher) {
-        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), objectMapper, cipher);
+                               ObjectProvider<TinkPersonalDataCipher> cipher) {
+        return new PersonalDataSerializer(jackson(objectMapper, revisionResolver), objectMapper, cipher::getObject);
     }
 
     private static Serializer jackson(ObjectMapper objectMapper, RevisionResolver revisionResolver) {

@@ -11,7 +11,9 @@ import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.manifest.ManifestReader;
 import de.amtsraum.tenancy.manifest.TenantManifest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Component;
@@ -39,9 +41,31 @@ class JooqTenantDirectory implements TenantDirectory {
                 .fetchOptional(JooqTenantDirectory::toSummary);
     }
 
+    /**
+     * Typed manifests by tenant, kept while the stored hash is unchanged: one indexed lookup of the
+     * hash per call instead of reading and converting the whole document; every instance sees a
+     * change at once because the hash is read from the database each time.
+     */
+    private final Map<String, CachedManifest> typed = new ConcurrentHashMap<>();
+
+    private record CachedManifest(String hash, TenantManifest manifest) {
+    }
+
     @Override
     public Optional<TenantManifest> manifest(String tenantId) {
-        return manifestDocument(tenantId).map(ManifestReader::typed);
+        Optional<String> hash = db.select(TENANT_DIRECTORY.MANIFEST_HASH).from(TENANT_DIRECTORY)
+                .where(TENANT_DIRECTORY.TENANT_ID.eq(tenantId)).fetchOptional(TENANT_DIRECTORY.MANIFEST_HASH);
+        if (hash.isEmpty()) {
+            typed.remove(tenantId);
+            return Optional.empty();
+        }
+        CachedManifest cached = typed.get(tenantId);
+        if (cached != null && cached.hash().equals(hash.get())) {
+            return Optional.of(cached.manifest());
+        }
+        Optional<TenantManifest> manifest = manifestDocument(tenantId).map(ManifestReader::typed);
+        manifest.ifPresent(m -> typed.put(tenantId, new CachedManifest(hash.get(), m)));
+        return manifest;
     }
 
     @Override

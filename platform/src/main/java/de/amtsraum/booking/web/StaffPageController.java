@@ -1,0 +1,137 @@
+package de.amtsraum.booking.web;
+
+import de.amtsraum.booking.AppointmentOutcomeRecorded.Outcome;
+import de.amtsraum.booking.Appointments;
+import de.amtsraum.booking.Appointments.AppointmentView;
+import de.amtsraum.booking.BookingException;
+import de.amtsraum.booking.InvalidBookingException;
+import de.amtsraum.site.PageNotFoundException;
+import de.amtsraum.site.SiteController;
+import de.amtsraum.site.TenantSite;
+import de.amtsraum.tenancy.manifest.TenantManifest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff pages {@code /{tenant}/mitarbeiter/termine…} (signed in with OIDC at the tenant's issuer, see
+ * identity): the appointments of a day per location, one appointment with the citizen's data (or
+ * {@code [gelöscht]} once erased), outcome done / no-show, and cancellation with a reason that is
+ * mailed to the citizen. German; plain forms with CSRF, no JavaScript.
+ */
+@SiteController
+class StaffPageController {
+
+    private final TenantSite site;
+    private final Appointments appointments;
+    private final Clock clock;
+
+    StaffPageController(TenantSite site, Appointments appointments, Clock clock) {
+        this.site = site;
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{tenant}/mitarbeiter")
+    String start(@PathVariable String tenant) {
+        return "redirect:/" + tenant + "/mitarbeiter/termine";
+    }
+
+    @GetMapping("/{tenant}/mitarbeiter/termine")
+    String day(@PathVariable String tenant, @RequestParam(name = "datum", required = false) String date,
+               @RequestParam(name = "standort", required = false) String location, Model model) {
+        TenantManifest manifest = offering(tenant, model);
+        LocalDate day = parse(date, LocalDate.now(clock.withZone(manifest.timeZone())));
+        String chosen = manifest.locations().stream().anyMatch(l -> l.id().equals(location)) ? location : null;
+        List<AppointmentView> list = appointments.day(tenant, day, chosen);
+        model.addAttribute("day", day);
+        model.addAttribute("previous", day.minusDays(1));
+        model.addAttribute("next", day.plusDays(1));
+        model.addAttribute("locations", manifest.locations());
+        model.addAttribute("location", chosen);
+        model.addAttribute("appointments", list);
+        return "booking/staff-day";
+    }
+
+    @GetMapping("/{tenant}/mitarbeiter/termine/{id}")
+    String appointment(@PathVariable String tenant, @PathVariable String id, Model model) {
+        offering(tenant, model);
+        model.addAttribute("appointment", find(tenant, id));
+        return "booking/staff-appointment";
+    }
+
+    @PostMapping(path = "/{tenant}/mitarbeiter/termine/{id}/ergebnis", consumes = "application/x-www-form-urlencoded")
+    String outcome(@PathVariable String tenant, @PathVariable String id, @RequestParam(required = false) String outcome,
+                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        offering(tenant, model);
+        Outcome parsed;
+        try {
+            parsed = Outcome.valueOf(outcome == null ? "" : outcome);
+        } catch (IllegalArgumentException unknown) {
+            return refused(tenant, id, "Bitte wählen Sie „wahrgenommen“ oder „nicht erschienen“.", model, response);
+        }
+        try {
+            appointments.recordOutcome(tenant, id, parsed);
+        } catch (BookingException refused) {
+            return refused(tenant, id, refused.german(), model, response);
+        }
+        redirect.addFlashAttribute("notice", parsed == Outcome.DONE ? "Als wahrgenommen vermerkt."
+                : "Als nicht erschienen vermerkt.");
+        return "redirect:/" + tenant + "/mitarbeiter/termine/" + id;
+    }
+
+    @PostMapping(path = "/{tenant}/mitarbeiter/termine/{id}/absagen", consumes = "application/x-www-form-urlencoded")
+    String cancel(@PathVariable String tenant, @PathVariable String id, @RequestParam(required = false) String reason,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        offering(tenant, model);
+        try {
+            appointments.cancelByStaff(tenant, id, reason);
+        } catch (InvalidBookingException invalid) {
+            return refused(tenant, id, invalid.problems().getFirst().message(), model, response);
+        } catch (BookingException refused) {
+            return refused(tenant, id, refused.german(), model, response);
+        }
+        redirect.addFlashAttribute("notice", "Der Termin ist abgesagt; die Bürgerin oder der Bürger erhält eine E-Mail.");
+        return "redirect:/" + tenant + "/mitarbeiter/termine/" + id;
+    }
+
+    private String refused(String tenant, String id, String message, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("appointment", find(tenant, id));
+        model.addAttribute("error", message);
+        return "booking/staff-appointment";
+    }
+
+    private AppointmentView find(String tenant, String id) {
+        try {
+            return appointments.get(tenant, id);
+        } catch (BookingException unknown) {
+            throw new PageNotFoundException();
+        }
+    }
+
+    private TenantManifest offering(String tenant, Model model) {
+        TenantManifest manifest = site.frame(tenant, model);
+        if (!manifest.features().booking() || manifest.booking() == null) {
+            throw new PageNotFoundException();
+        }
+        return manifest;
+    }
+
+    private static LocalDate parse(String value, LocalDate fallback) {
+        try {
+            return value == null ? fallback : LocalDate.parse(value);
+        } catch (DateTimeParseException malformed) {
+            return fallback;
+        }
+    }
+}
