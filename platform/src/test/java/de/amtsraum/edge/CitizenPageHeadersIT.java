@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every citizen page of every tenant that offers it (services, a service's month, a day, the booking
- * form, the contact form, the privacy notice, answers to forged links and invalid forms, 404 pages)
+ * form, the contact form, the privacy notice, the terms of use, answers to forged links and invalid forms, 404 pages)
  * carries the security headers, sets no cookie but the session cookie with its flags, protects every
  * form with a CSRF token, has no inline script or style, and loads its stylesheets and scripts from
  * this origin only (each of them answering 200).
@@ -57,6 +57,9 @@ class CitizenPageHeadersIT {
             pages.add(new Page(t + " privacy notice", browser.get("/" + t + "/datenschutz"), 200));
             pages.add(new Page(t + " privacy notice (English)", browser.get("/" + t + "/datenschutz?lang=en"), 200));
             pages.add(new Page(t + " unknown page", browser.get("/" + t + "/gibt-es-nicht"), 404));
+            boolean terms = manifest.features().termsOfUse() && manifest.texts() != null
+                    && manifest.texts().termsOfUse() != null;
+            pages.add(new Page(t + " terms of use", browser.get("/" + t + "/nutzungsbedingungen"), terms ? 200 : 404));
             if (manifest.features().booking() && manifest.booking() != null) {
                 booking++;
                 pages.addAll(bookingPages(api, browser, manifest));
