@@ -87,6 +87,14 @@ class ApiSecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The headers of every response (pages, API, errors): CSP without inline script or style,
+     * {@code nosniff} (Spring Security's default), no referrer, no framing, no browser features, a
+     * separate browsing context group, no caching (Spring Security's default), and HSTS. HSTS is sent
+     * on plain HTTP too: browsers ignore it there (RFC 6797 §8.1), and behind a TLS-terminating proxy
+     * whose forwarded headers are not trusted the request looks like HTTP although the browser used
+     * HTTPS.
+     */
     static void strictHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
         SecurityChains.strictHeaders(headers);
     }

@@ -56,6 +56,14 @@ public final class RetentionPeriod {
         return period != null ? start.plus(period) : start.plus(duration);
     }
 
+    /**
+     * The earliest start whose period has run out by {@code end}: data collected at or before the
+     * result is due. Used by purges that delete by a cut-off instead of scheduling each row.
+     */
+    public ZonedDateTime subtractFrom(ZonedDateTime end) {
+        return period != null ? end.minus(period) : end.minus(duration);
+    }
+
     @JsonValue
     @Override
     public String toString() {
