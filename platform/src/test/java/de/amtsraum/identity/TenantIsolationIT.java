@@ -49,6 +49,8 @@ class TenantIsolationIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    de.amtsraum.runtime.RuntimeProperties runtime;
 
     Api api;
     final HttpClient http = HttpClient.newHttpClient();
@@ -96,6 +98,40 @@ class TenantIsolationIT {
             assertThat(response.statusCode()).as(operation.key()).isIn(403, 404);
             assertThat(response.body()).as(operation.key()).doesNotContain(victimName);
         }
+    }
+
+    /**
+     * A signed-in citizen (session cookie of the citizen-account chain) reaches neither a staff
+     * operation of the API (bearer tokens only, sessions ignored) nor the staff pages of the very
+     * tenant the account belongs to.
+     */
+    @Test
+    void citizenSessionsNeverReachStaffEndpoints() throws Exception {
+        de.amtsraum.support.PageClient citizen = new de.amtsraum.support.PageClient(port);
+        String username = "buerger" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        de.amtsraum.support.AccountFixtures.verifiedAccount(citizen, runtime.resolve("mail"), "coburg", username,
+                username + "@example.org");
+        var overview = de.amtsraum.support.AccountFixtures.login(citizen, "coburg", username,
+                de.amtsraum.support.AccountFixtures.PASSWORD);
+        assertThat(overview.statusCode()).as("the citizen is signed in").isEqualTo(200);
+        String cookie = citizen.cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+
+        List<Operation> staffOperations = secured().stream()
+                .filter(op -> op.path().startsWith("/api/v1/tenants/{tenant}/")).toList();
+        assertThat(staffOperations).isNotEmpty();
+        for (Operation operation : staffOperations) {
+            String path = operation.path().replace("{tenant}", "coburg").replaceAll("\\{[^}]+}", "x");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                    .header("Content-Type", "application/json").header("Cookie", cookie)
+                    .method(operation.method(), operation.method().equals("GET") || operation.method().equals("DELETE")
+                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
+            assertThat(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as(operation.key()).isEqualTo(401);
+        }
+        var staffPage = citizen.get("/coburg/mitarbeiter/termine");
+        assertThat(staffPage.statusCode()).as("a citizen's session is refused on the staff pages").isEqualTo(403);
+        assertThat(staffPage.body()).doesNotContain("Termine am").doesNotContain("Exception");
     }
 
     @Test
