@@ -79,28 +79,50 @@ class SubjectKeyStore {
         return key;
     }
 
-    /** The key, created when missing. {@code created} is told whether this call created it. */
+    /**
+     * The key, created when missing. {@code created} is told whether this call created it. A new key
+     * costs one lookup, one insert and the creation notice: it is cached from the generated keyset,
+     * not read back, and no tombstone is consulted (creating the key ends an erasure mark anyway).
+     */
     Aead findOrCreate(SubjectKeyId id, Runnable created) {
-        Optional<Aead> existing = find(id);
-        if (existing.isPresent()) {
-            return existing.get();
+        Aead cached = cache.getIfPresent(id);
+        if (cached != null) {
+            return cached;
         }
-        byte[] wrapped = wrap(id);
-        int inserted = db.insertInto(SUBJECT_KEY)
-                .set(SUBJECT_KEY.TENANT_ID, id.tenantId())
-                .set(SUBJECT_KEY.SUBJECT_ID, id.subjectId())
-                .set(SUBJECT_KEY.CATEGORY_ID, id.categoryId())
-                .set(SUBJECT_KEY.WRAPPED_KEY, wrapped)
-                .set(SUBJECT_KEY.CREATED_AT, now())
-                .onConflictDoNothing()
-                .execute();
-        if (inserted == 1) {
+        Optional<byte[]> stored = db.select(SUBJECT_KEY.WRAPPED_KEY).from(SUBJECT_KEY)
+                .where(SUBJECT_KEY.TENANT_ID.eq(id.tenantId()), SUBJECT_KEY.SUBJECT_ID.eq(id.subjectId()),
+                        SUBJECT_KEY.CATEGORY_ID.eq(id.categoryId()))
+                .fetchOptional(SUBJECT_KEY.WRAPPED_KEY);
+        if (stored.isPresent()) {
+            return unwrap(id, stored.get())
+                    .orElseThrow(() -> new IllegalStateException("data key exists but cannot be unwrapped"));
+        }
+        try {
+            KeysetHandle key = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(key, kek(id.tenantId()),
+                    id.keyAssociatedData());
+            int inserted = db.insertInto(SUBJECT_KEY)
+                    .set(SUBJECT_KEY.TENANT_ID, id.tenantId())
+                    .set(SUBJECT_KEY.SUBJECT_ID, id.subjectId())
+                    .set(SUBJECT_KEY.CATEGORY_ID, id.categoryId())
+                    .set(SUBJECT_KEY.WRAPPED_KEY, wrapped)
+                    .set(SUBJECT_KEY.CREATED_AT, now())
+                    .onConflictDoNothing()
+                    .execute();
+            if (inserted == 0) {
+                // Another transaction created it first.
+                return find(id).orElseThrow(() -> new IllegalStateException("data key vanished while being created"));
+            }
+            Aead aead = key.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            cache.put(id, aead);
             erased.invalidate(id);
             onCreated.accept(id); // other instances drop an "erased" entry of a re-created key
             evictIfRolledBack(id);
             created.run();
+            return aead;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not create a data key", e);
         }
-        return find(id).orElseThrow(() -> new IllegalStateException("data key vanished while being created"));
     }
 
     /**
@@ -179,16 +201,6 @@ class SubjectKeyStore {
                     + " is missing while wrapped data keys of the tenant exist; restore it (see docs/operations.md)");
         }
         return keks.forTenant(tenantId);
-    }
-
-    private byte[] wrap(SubjectKeyId id) {
-        try {
-            KeysetHandle key = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(key, kek(id.tenantId()),
-                    id.keyAssociatedData());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not create a data key", e);
-        }
     }
 
     /** Empty when the tenant's KEK no longer opens the key (KEK destroyed at offboarding): erased too. */
