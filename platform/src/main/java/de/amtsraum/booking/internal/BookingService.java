@@ -126,17 +126,23 @@ class BookingService implements Appointments {
 
     private int remaining(Bookable bookable, Candidate candidate, Map<String, Map<Long, Integer>> usage) {
         Map<Long, Integer> location = usage.getOrDefault(bookable.locationResource(), Map.of());
-        List<Instant> units = candidate.units();
+        long step = BookingCalendar.UNIT.toSeconds();
+        long first = Math.floorDiv(candidate.start().toEpochSecond(), step) * step;
+        long until = candidate.occupiedUntil().getEpochSecond();
         int remaining = candidate.capacity();
-        for (Instant unit : units) {
-            remaining = Math.min(remaining, candidate.capacity() - location.getOrDefault(unit.getEpochSecond(), 0));
+        for (long unit = first; unit < until; unit += step) {
+            remaining = Math.min(remaining, candidate.capacity() - location.getOrDefault(unit, 0));
         }
         List<String> staff = bookable.service().staff();
         if (!staff.isEmpty()) {
             int freeStaff = 0;
             for (String member : staff) {
                 Map<Long, Integer> used = usage.getOrDefault(staffResource(member), Map.of());
-                if (units.stream().allMatch(unit -> used.getOrDefault(unit.getEpochSecond(), 0) == 0)) {
+                boolean free = true;
+                for (long unit = first; unit < until && free; unit += step) {
+                    free = used.getOrDefault(unit, 0) == 0;
+                }
+                if (free) {
                     freeStaff++;
                 }
             }
