@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -137,9 +136,5 @@ final class BookingCalendar {
             units.add(unit);
         }
         return units;
-    }
-
-    static Instant truncate(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }
