@@ -11,7 +11,9 @@ public class AccountException extends RuntimeException {
         /** The account is closed. */
         CLOSED,
         /** The privacy notice changed while the form was open. */
-        NOTICE_CHANGED
+        NOTICE_CHANGED,
+        /** The terms of use changed while the form was open (the version shown is no longer the current one). */
+        TERMS_CHANGED
     }
 
     private final Reason reason;

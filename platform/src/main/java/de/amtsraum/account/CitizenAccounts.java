@@ -1,6 +1,7 @@
 package de.amtsraum.account;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Citizen accounts of a tenant that offers them ({@code features.citizenAccounts}). Login itself
@@ -17,7 +18,7 @@ public interface CitizenAccounts {
      * Registers an unverified account and mails the verification link.
      *
      * @throws InvalidAccountFormException with every problem; nothing is stored
-     * @throws AccountException            {@code NOTICE_CHANGED}
+     * @throws AccountException            {@code TERMS_CHANGED}, {@code NOTICE_CHANGED}
      */
     void register(String tenantId, RegistrationForm form);
 
@@ -54,6 +55,22 @@ public interface CitizenAccounts {
      * @throws AccountException {@code WRONG_PASSWORD}, {@code CLOSED}
      */
     void close(CitizenPrincipal principal, String password);
+
+    /**
+     * The version of the tenant's terms of use the citizen still has to accept: present when the
+     * tenant has terms and the account accepted another version (or none, having registered before
+     * the tenant had terms). Until accepted, the account pages lead to the acceptance page only.
+     */
+    Optional<String> termsToAccept(CitizenPrincipal principal);
+
+    /**
+     * Records that the citizen accepts the current terms of use.
+     *
+     * @param termsVersion the version shown; it must be the current one
+     * @throws InvalidAccountFormException not accepted
+     * @throws AccountException            {@code TERMS_CHANGED}, {@code CLOSED}
+     */
+    void acceptTerms(CitizenPrincipal principal, boolean accepted, String termsVersion);
 
     record AccountView(String username, String displayName, String email, String phone, String status,
                        Instant registeredAt) {

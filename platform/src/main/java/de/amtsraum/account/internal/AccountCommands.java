@@ -13,7 +13,12 @@ final class AccountCommands {
 
     record Register(String tenantId, @TargetAggregateIdentifier String accountId, String subjectId, String username,
                     String displayName, String email, String phone, String passwordHash, String privacyNoticeVersion,
-                    Instant at) implements TenantScoped {
+                    String termsVersion, String ageConfirmation, Instant at) implements TenantScoped {
+    }
+
+    /** @return true when recorded now, false when this version was already accepted */
+    record AcceptTerms(String tenantId, @TargetAggregateIdentifier String accountId, String termsVersion, Instant at)
+            implements TenantScoped {
     }
 
     /** @return true when verified now, false when it already was */

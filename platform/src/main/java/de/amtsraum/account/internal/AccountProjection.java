@@ -6,6 +6,7 @@ import de.amtsraum.account.CitizenAccountClosed;
 import de.amtsraum.account.CitizenAccountEmailVerified;
 import de.amtsraum.account.CitizenAccountPasswordChanged;
 import de.amtsraum.account.CitizenAccountRegistered;
+import de.amtsraum.account.CitizenTermsAccepted;
 import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.privacy.PersonalDataShredded;
 import de.amtsraum.privacy.Redaction;
@@ -36,7 +37,7 @@ class AccountProjection {
     static final String GROUP = "citizen-accounts";
 
     static final List<Field<String>> SEALED = List.of(CITIZEN_ACCOUNT.USERNAME, CITIZEN_ACCOUNT.DISPLAY_NAME,
-            CITIZEN_ACCOUNT.EMAIL, CITIZEN_ACCOUNT.PHONE, CITIZEN_ACCOUNT.PASSWORD_HASH);
+            CITIZEN_ACCOUNT.EMAIL, CITIZEN_ACCOUNT.PHONE, CITIZEN_ACCOUNT.PASSWORD_HASH, CITIZEN_ACCOUNT.AGE_CONFIRMATION);
 
     private final DSLContext db;
     private final PersonalDataCipher cipher;
@@ -70,6 +71,10 @@ class AccountProjection {
                 .set(CITIZEN_ACCOUNT.PASSWORD_VERSION, 0)
                 .set(CITIZEN_ACCOUNT.STATUS, CitizenAccount.Status.UNVERIFIED.name())
                 .set(CITIZEN_ACCOUNT.NOTICE_VERSION, e.privacyNoticeVersion())
+                .set(CITIZEN_ACCOUNT.TERMS_VERSION, e.termsVersion())
+                .set(CITIZEN_ACCOUNT.TERMS_ACCEPTED_AT, e.termsVersion() == null ? null : utc(e.registeredAt()))
+                .set(CITIZEN_ACCOUNT.AGE_CONFIRMATION, e.ageConfirmation() == null ? null
+                        : cipher.seal(tenant, subject, DataKind.ACCOUNT, "ageConfirmation", e.ageConfirmation()))
                 .set(CITIZEN_ACCOUNT.REGISTERED_AT, utc(e.registeredAt()))
                 .onConflictDoNothing()
                 .execute();
@@ -90,6 +95,15 @@ class AccountProjection {
                 .set(CITIZEN_ACCOUNT.PASSWORD_HASH,
                         cipher.seal(e.tenantId(), e.subjectId(), DataKind.ACCOUNT, "passwordHash", e.passwordHash()))
                 .set(CITIZEN_ACCOUNT.PASSWORD_VERSION, CITIZEN_ACCOUNT.PASSWORD_VERSION.plus(1))
+                .where(CITIZEN_ACCOUNT.ACCOUNT_ID.eq(e.accountId()))
+                .execute();
+    }
+
+    @EventHandler
+    void on(CitizenTermsAccepted e) {
+        db.update(CITIZEN_ACCOUNT)
+                .set(CITIZEN_ACCOUNT.TERMS_VERSION, e.termsVersion())
+                .set(CITIZEN_ACCOUNT.TERMS_ACCEPTED_AT, utc(e.acceptedAt()))
                 .where(CITIZEN_ACCOUNT.ACCOUNT_ID.eq(e.accountId()))
                 .execute();
     }

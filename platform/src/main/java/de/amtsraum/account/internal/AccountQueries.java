@@ -18,7 +18,7 @@ class AccountQueries {
     /** A row with the sealed columns still sealed. */
     record Row(String accountId, String tenantId, String subjectId, CitizenAccount.Status status, int passwordVersion,
                String username, String displayName, String email, String phone, String passwordHash,
-               Instant registeredAt) {
+               Instant registeredAt, String termsVersion) {
     }
 
     private final DSLContext db;
@@ -62,6 +62,6 @@ class AccountQueries {
         var a = r.into(CITIZEN_ACCOUNT);
         return new Row(a.getAccountId(), a.getTenantId(), a.getSubjectId(), CitizenAccount.Status.valueOf(a.getStatus()),
                 a.getPasswordVersion(), a.getUsername(), a.getDisplayName(), a.getEmail(), a.getPhone(),
-                a.getPasswordHash(), a.getRegisteredAt().toInstant());
+                a.getPasswordHash(), a.getRegisteredAt().toInstant(), a.getTermsVersion());
     }
 }

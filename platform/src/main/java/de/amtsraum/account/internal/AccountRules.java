@@ -1,6 +1,7 @@
 package de.amtsraum.account.internal;
 
 import de.amtsraum.account.AccountProblem;
+import de.amtsraum.account.RegistrationForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,9 +20,13 @@ final class AccountRules {
 
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 128;
-    /** The fields the registration form offers; anything else is refused. */
+    /** The fields the registration form always offers. */
     static final Set<String> OFFERED = Set.of("username", "displayName", "email", "phone", "password",
             "passwordRepeat", "consent", "noticeVersion");
+    /** Offered only where the tenant has terms of use. */
+    static final Set<String> TERMS = Set.of("termsAccepted", "termsVersion");
+    /** Offered only where the tenant sets a minimum age. */
+    static final String AGE = "ageConfirmation";
 
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._-]{3,40}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
@@ -81,9 +86,33 @@ final class AccountRules {
         }
     }
 
-    static List<AccountProblem> notOffered(Set<String> otherFields) {
+    /** The fields the tenant's registration form offers; anything else is refused (data minimisation). */
+    static Set<String> offered(boolean termsOfUse, boolean minimumAge) {
+        Set<String> offered = new java.util.HashSet<>(OFFERED);
+        if (termsOfUse) {
+            offered.addAll(TERMS);
+        }
+        if (minimumAge) {
+            offered.add(AGE);
+        }
+        return Set.copyOf(offered);
+    }
+
+    /**
+     * The minimum-age statement: {@code ADULT}, or {@code GUARDIAN_CONSENT} where the tenant accepts a
+     * guardian's consent below the minimum age. The message takes the age as its argument.
+     */
+    static void age(String statement, boolean guardianConsent, List<AccountProblem> problems) {
+        boolean valid = RegistrationForm.AgeConfirmation.ADULT.name().equals(statement)
+                || guardianConsent && RegistrationForm.AgeConfirmation.GUARDIAN_CONSENT.name().equals(statement);
+        if (!valid) {
+            problems.add(new AccountProblem(AGE, guardianConsent ? "age.requiredOrGuardian" : "age.required"));
+        }
+    }
+
+    static List<AccountProblem> notOffered(Set<String> sentFields, Set<String> offered) {
         List<AccountProblem> problems = new ArrayList<>();
-        otherFields.stream().filter(name -> !OFFERED.contains(name)).sorted()
+        sentFields.stream().filter(name -> !offered.contains(name)).sorted()
                 .forEach(name -> problems.add(new AccountProblem("form", "field.notOffered")));
         return problems.isEmpty() ? problems : List.of(problems.getFirst());
     }

@@ -10,6 +10,7 @@ import de.amtsraum.account.InvalidAccountFormException;
 import de.amtsraum.account.RegistrationForm;
 import de.amtsraum.account.internal.AccountQueries.Row;
 import de.amtsraum.identity.SignedLinks;
+import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.UnknownTenantException;
@@ -17,8 +18,10 @@ import de.amtsraum.tenancy.manifest.TenantManifest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -70,7 +73,22 @@ class AccountService implements CitizenAccounts {
     @Transactional
     public void register(String tenantId, RegistrationForm form) {
         TenantManifest manifest = offering(tenantId);
-        List<AccountProblem> problems = new ArrayList<>(AccountRules.notOffered(form.otherFields()));
+        String terms = TermsOfUse.version(manifest).orElse(null);
+        Integer minimumAge = manifest.features().minimumAge();
+        String termsVersion = AccountRules.blank(form.termsVersion()) ? null : form.termsVersion().strip();
+        String age = AccountRules.blank(form.ageConfirmation()) ? null : form.ageConfirmation().strip();
+        Set<String> sent = new HashSet<>(form.otherFields());
+        if (form.termsAccepted()) {
+            sent.add("termsAccepted");
+        }
+        if (termsVersion != null) {
+            sent.add("termsVersion");
+        }
+        if (age != null) {
+            sent.add(AccountRules.AGE);
+        }
+        List<AccountProblem> problems = new ArrayList<>(AccountRules.notOffered(sent,
+                AccountRules.offered(terms != null, minimumAge != null)));
         AccountRules.username(form.username(), problems);
         AccountRules.displayName(form.displayName(), problems);
         AccountRules.email(form.email(), problems);
@@ -78,6 +96,12 @@ class AccountService implements CitizenAccounts {
         AccountRules.password(form.password(), form.passwordRepeat(), form.username(), problems);
         if (!form.consent()) {
             problems.add(new AccountProblem("consent", "consent.required"));
+        }
+        if (minimumAge != null) {
+            AccountRules.age(age, Boolean.TRUE.equals(manifest.features().guardianConsentBelowMinimumAge()), problems);
+        }
+        if (terms != null && !form.termsAccepted()) {
+            problems.add(new AccountProblem("termsAccepted", "terms.required"));
         }
         String username = AccountRules.blank(form.username()) ? null : form.username().strip();
         String usernameIndex = username == null ? null : index.username(tenantId, username);
@@ -90,6 +114,9 @@ class AccountService implements CitizenAccounts {
         if (!problems.isEmpty()) {
             throw new InvalidAccountFormException(problems);
         }
+        if (terms != null && termsVersion != null && !termsVersion.equals(terms)) {
+            throw new AccountException(Reason.TERMS_CHANGED);
+        }
         String notice = tenants.summary(tenantId).map(TenantSummary::manifestHash).orElseThrow(UnknownTenantException::new);
         if (form.privacyNoticeVersion() != null && !form.privacyNoticeVersion().equals(notice)) {
             throw new AccountException(Reason.NOTICE_CHANGED);
@@ -99,7 +126,7 @@ class AccountService implements CitizenAccounts {
         commands.sendAndWait(new AccountCommands.Register(tenantId, accountId, UUID.randomUUID().toString(), username,
                 AccountRules.blank(form.displayName()) ? null : form.displayName().strip(), email,
                 AccountRules.blank(form.phone()) ? null : form.phone().strip(), passwords.hash(form.password()), notice,
-                clock.instant()));
+                terms, minimumAge == null ? null : age, clock.instant()));
         String token = links.issue(VERIFY, tenantId, accountId, properties.verificationLinkValidity());
         afterCommit(() -> mails.verification(manifest, email, username, token,
                 properties.verificationLinkValidity().toHours()));
@@ -219,6 +246,41 @@ class AccountService implements CitizenAccounts {
         if (closed) {
             afterCommit(() -> mails.closed(manifest, email, username));
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> termsToAccept(CitizenPrincipal principal) {
+        Optional<String> current = tenants.manifest(principal.tenantId())
+                .filter(manifest -> manifest.features().citizenAccounts())
+                .flatMap(TermsOfUse::version);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        return queries.find(principal.tenantId(), principal.accountId())
+                .filter(row -> row.subjectId().equals(principal.subjectId()))
+                .filter(row -> row.status() != CitizenAccount.Status.CLOSED)
+                .filter(row -> !current.get().equals(row.termsVersion()))
+                .flatMap(row -> current);
+    }
+
+    @Override
+    @Transactional
+    public void acceptTerms(CitizenPrincipal principal, boolean accepted, String termsVersion) {
+        TenantManifest manifest = offering(principal.tenantId());
+        Row row = own(principal);
+        String current = TermsOfUse.version(manifest).orElse(null);
+        if (current == null) {
+            return;
+        }
+        if (!AccountRules.blank(termsVersion) && !termsVersion.strip().equals(current)) {
+            throw new AccountException(Reason.TERMS_CHANGED);
+        }
+        if (!accepted) {
+            throw new InvalidAccountFormException(List.of(new AccountProblem("termsAccepted", "terms.required")));
+        }
+        commands.sendAndWait(new AccountCommands.AcceptTerms(principal.tenantId(), row.accountId(), current,
+                clock.instant()));
     }
 
     private Row own(CitizenPrincipal principal) {

@@ -8,6 +8,7 @@ import de.amtsraum.account.CitizenAccountClosed;
 import de.amtsraum.account.CitizenAccountEmailVerified;
 import de.amtsraum.account.CitizenAccountPasswordChanged;
 import de.amtsraum.account.CitizenAccountRegistered;
+import de.amtsraum.account.CitizenTermsAccepted;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,7 +16,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One citizen account. Rules: registered unverified; verified once; a closed account changes no
- * more; a reset link works once (it names the password version it was issued for). The aggregate
+ * more; a reset link works once (it names the password version it was issued for); a version of the
+ * terms of use is recorded once, and not for a closed account. The aggregate
  * keeps no personal data in memory beyond what its events carry.
  */
 @Aggregate
@@ -29,6 +31,7 @@ class CitizenAccount {
     private String subjectId;
     private Status status;
     private int passwordVersion;
+    private String termsVersion;
 
     protected CitizenAccount() {
         // for Axon
@@ -38,7 +41,7 @@ class CitizenAccount {
     CitizenAccount(AccountCommands.Register command) {
         apply(new CitizenAccountRegistered(command.tenantId(), command.accountId(), command.subjectId(),
                 command.username(), command.displayName(), command.email(), command.phone(), command.passwordHash(),
-                command.privacyNoticeVersion(), command.at()));
+                command.privacyNoticeVersion(), command.termsVersion(), command.ageConfirmation(), command.at()));
     }
 
     @CommandHandler
@@ -67,6 +70,19 @@ class CitizenAccount {
                 command.at()));
     }
 
+    @CommandHandler
+    boolean handle(AccountCommands.AcceptTerms command) {
+        requireTenant(command.tenantId());
+        if (status == Status.CLOSED) {
+            throw new AccountException(Reason.CLOSED);
+        }
+        if (command.termsVersion().equals(termsVersion)) {
+            return false;
+        }
+        apply(new CitizenTermsAccepted(tenantId, accountId, subjectId, command.termsVersion(), command.at()));
+        return true;
+    }
+
     /** @return true when closed now */
     @CommandHandler
     boolean handle(AccountCommands.Close command) {
@@ -92,6 +108,12 @@ class CitizenAccount {
         subjectId = e.subjectId();
         status = Status.UNVERIFIED;
         passwordVersion = 0;
+        termsVersion = e.termsVersion();
+    }
+
+    @EventSourcingHandler
+    void on(CitizenTermsAccepted e) {
+        termsVersion = e.termsVersion();
     }
 
     @EventSourcingHandler

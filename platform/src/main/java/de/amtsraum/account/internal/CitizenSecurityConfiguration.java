@@ -24,6 +24,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -41,13 +42,17 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * CSRF on every form, a new session id at login (fixation protection) with a fresh CSRF token,
  * the one session cookie {@code amtsraum_session}, logout by {@code POST /{tenant}/konto/abmelden}.
  * The overview and closure need role CITIZEN of the very tenant in the path. Tenants without
- * accounts are let through to the pages, which answer with the German 404 page.
+ * accounts are let through to the pages, which answer with the German 404 page. Where the tenant's
+ * terms of use changed since the citizen accepted them, {@link TermsGate} sends the citizen to the
+ * acceptance page first.
  */
 @Configuration(proxyBeanMethods = false)
 class CitizenSecurityConfiguration {
 
     static final String PUBLIC_PAGES = "/{tenant}/konto/{page:registrieren|registriert|anmelden|passwort-vergessen"
             + "|passwort-vergessen-gesendet|passwort-neu|bestaetigen}";
+    /** Pages a signed-in citizen reaches without having accepted the current terms of use. */
+    static final String TERMS_EXEMPT = "/{tenant}/konto/{page:nutzungsbedingungen-akzeptieren|abmelden|schliessen}";
 
     @Bean
     @Order(SecurityChains.CITIZEN_ACCOUNTS)
@@ -73,6 +78,7 @@ class CitizenSecurityConfiguration {
                         .requestMatchers(paths.matcher(PUBLIC_PAGES)).permitAll()
                         .anyRequest().access(citizenOfPathTenant(accounts)))
                 .addFilterAt(form, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new TermsGate(accounts, paths.matcher(TERMS_EXEMPT)), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .logout(logout -> logout
                         .logoutRequestMatcher(paths.matcher(HttpMethod.POST, "/{tenant}/konto/abmelden"))

@@ -6,9 +6,11 @@ import de.amtsraum.account.CitizenAccounts;
 import de.amtsraum.account.CitizenPrincipal;
 import de.amtsraum.account.InvalidAccountFormException;
 import de.amtsraum.account.RegistrationForm;
+import de.amtsraum.site.Markdown;
 import de.amtsraum.site.PageNotFoundException;
 import de.amtsraum.site.SiteController;
 import de.amtsraum.site.TenantSite;
+import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.manifest.TenantManifest;
@@ -34,7 +36,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * {@code /{tenant}/konto…}: the citizen account as plain HTML pages (no JavaScript needed):
  * register → "check your mail" → verify (a button, so mail scanners verify nothing) → log in →
- * overview → close; forgotten password → mailed link → new password. The login form posts to the
+ * overview → close; forgotten password → mailed link → new password. Where the tenant has terms of
+ * use, registration asks to accept them (and, with a minimum age, the age statement), and a new
+ * version of the terms leads a signed-in citizen to the acceptance page. The login form posts to the
  * citizen security chain, which answers with a redirect back here. Post/redirect/get after every
  * change; errors as German (or English) sentences from the message bundle.
  */
@@ -69,7 +73,8 @@ class AccountPageController {
         others.removeIf(name -> fields.get(name) == null || fields.get(name).isEmpty());
         RegistrationForm form = new RegistrationForm(fields.get("username"), fields.get("displayName"),
                 fields.get("email"), fields.get("phone"), fields.get("password"), fields.get("passwordRepeat"),
-                fields.containsKey("consent"), fields.get("noticeVersion"), others);
+                fields.containsKey("consent"), fields.get("noticeVersion"), fields.containsKey("termsAccepted"),
+                fields.get("termsVersion"), fields.get("ageConfirmation"), others);
         try {
             accounts.register(tenant, form);
             return "redirect:/" + tenant + "/konto/registriert";
@@ -89,7 +94,52 @@ class AccountPageController {
         model.addAttribute("css", CSS);
         model.addAttribute("pseudonymous", manifest.features().pseudonymousRegistration());
         model.addAttribute("noticeVersion", tenants.summary(manifest.id()).map(TenantSummary::manifestHash).orElse(""));
+        String terms = TermsOfUse.version(manifest).orElse(null);
+        model.addAttribute("termsVersion", terms);
+        // Ticked again only for the version the citizen saw: a new version must be accepted anew.
+        model.addAttribute("termsAccepted", terms != null && values.containsKey("termsAccepted")
+                && (values.get("termsVersion") == null || terms.equals(values.get("termsVersion"))));
+        model.addAttribute("minimumAge", manifest.features().minimumAge());
+        model.addAttribute("guardianConsent", Boolean.TRUE.equals(manifest.features().guardianConsentBelowMinimumAge()));
         return "account/register";
+    }
+
+    @GetMapping("/{tenant}/konto/nutzungsbedingungen-akzeptieren")
+    String termsForm(@PathVariable String tenant, @AuthenticationPrincipal CitizenPrincipal principal, Model model) {
+        TenantManifest manifest = offering(tenant, model);
+        if (accounts.termsToAccept(principal).isEmpty()) {
+            return "redirect:/" + tenant + "/konto";
+        }
+        return showTerms(manifest, Map.of(), model);
+    }
+
+    @PostMapping(path = "/{tenant}/konto/nutzungsbedingungen-akzeptieren", consumes = "application/x-www-form-urlencoded")
+    String acceptTerms(@PathVariable String tenant, @AuthenticationPrincipal CitizenPrincipal principal,
+                       @RequestParam(required = false) String termsAccepted,
+                       @RequestParam(required = false) String termsVersion, Model model, HttpServletResponse response) {
+        TenantManifest manifest = offering(tenant, model);
+        try {
+            accounts.acceptTerms(principal, termsAccepted != null, termsVersion);
+            return "redirect:/" + tenant + "/konto";
+        } catch (InvalidAccountFormException invalid) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showTerms(manifest, errors(invalid.problems()), model);
+        } catch (AccountException refused) {
+            if (refused.reason() != AccountException.Reason.TERMS_CHANGED) {
+                throw refused;
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showTerms(manifest, Map.of("form", "account.reason.TERMS_CHANGED"), model);
+        }
+    }
+
+    private String showTerms(TenantManifest manifest, Map<String, String> errors, Model model) {
+        model.addAttribute("termsVersion", TermsOfUse.version(manifest).orElseThrow(PageNotFoundException::new));
+        model.addAttribute("terms", Markdown.toHtml(manifest.texts().termsOfUse()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", Map.of());
+        model.addAttribute("css", CSS);
+        return "account/terms";
     }
 
     @GetMapping("/{tenant}/konto/registriert")
