@@ -54,7 +54,15 @@ public interface Appointments {
      * appointment already over is left as it is; the block carries the reason, the screenshot and the
      * appointment as sealed evidence. One transaction: either both happen or nothing.
      */
-    Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order);
+    default Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order) {
+        return blockForMisuse(tenantId, appointmentId, order, null, null);
+    }
+
+    /**
+     * The same with the evidence of a video session held for the appointment (issue 6): its session
+     * id and the citizen's IP address, sealed with the other evidence.
+     */
+    Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order, String sessionId, String ipAddress);
 
     /** Blocks in force of the appointment's address (empty once its address is erased or blocking is not offered). */
     List<CitizenBlocks.BlockView> blocksOf(String tenantId, String appointmentId);

@@ -344,7 +344,8 @@ class BookingService implements Appointments {
 
     @Override
     @Transactional
-    public Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order) {
+    public Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order, String sessionId,
+                                  String ipAddress) {
         TenantManifest manifest = offering(tenantId);
         blocks.requireOffered(tenantId);
         Row row = queries.find(tenantId, appointmentId)
@@ -362,7 +363,8 @@ class BookingService implements Appointments {
             }
         }
         CitizenBlocks.BlockView block = blocks.block(tenantId, emailIndex, order,
-                new CitizenBlocks.Evidence("BOOKING", appointmentId, row.start(), null, null));
+                new CitizenBlocks.Evidence(sessionId == null && ipAddress == null ? "BOOKING" : "VIDEO", appointmentId,
+                        row.start(), sessionId, ipAddress));
         return new Blocked(block.blockId(), appointmentId, ended, block.blockedUntil());
     }
 
