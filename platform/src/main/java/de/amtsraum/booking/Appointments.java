@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import de.amtsraum.moderation.BlockOrder;
+import de.amtsraum.moderation.CitizenBlocks;
 
 /**
  * The booking context's use cases. Citizens need no account: the links in their mail carry signed
@@ -45,6 +47,29 @@ public interface Appointments {
 
     /** Staff cancel with a reason; the citizen gets a mail. @return whether it was cancelled now */
     boolean cancelByStaff(String tenantId, String appointmentId, String reason);
+
+    /**
+     * Staff end the appointment for misuse and block the citizen's address (moderation): a held or
+     * confirmed appointment is cancelled (slot freed, the citizen mailed without the evidence), an
+     * appointment already over is left as it is; the block carries the reason, the screenshot and the
+     * appointment as sealed evidence. One transaction: either both happen or nothing.
+     */
+    default Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order) {
+        return blockForMisuse(tenantId, appointmentId, order, null, null);
+    }
+
+    /**
+     * The same with the evidence of a video session held for the appointment (issue 6): its session
+     * id and the citizen's IP address, sealed with the other evidence.
+     */
+    Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order, String sessionId, String ipAddress);
+
+    /** Blocks in force of the appointment's address (empty once its address is erased or blocking is not offered). */
+    List<CitizenBlocks.BlockView> blocksOf(String tenantId, String appointmentId);
+
+    /** @param blockedUntil null: permanent */
+    record Blocked(String blockId, String appointmentId, boolean appointmentEnded, Instant blockedUntil) {
+    }
 
     record Held(String appointmentId, String status, Instant holdExpiresAt) {
     }

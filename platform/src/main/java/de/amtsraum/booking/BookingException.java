@@ -42,6 +42,11 @@ public class BookingException extends ProblemException {
                 "The terms of use changed since they were shown; read the current version and accept again.",
                 "Die Nutzungsbedingungen wurden inzwischen geändert. Bitte lesen Sie die aktuelle Fassung "
                         + "und stimmen Sie erneut zu."),
+        BLOCKED(HttpStatus.FORBIDDEN, "blocked-for-misuse", "Blocked for misuse",
+                "Mit dieser E-Mail-Adresse können wegen eines Verstoßes gegen die Nutzungsbedingungen derzeit keine "
+                        + "Termine gebucht werden. Bitte wenden Sie sich direkt an die Behörde.",
+                "Mit dieser E-Mail-Adresse können wegen eines Verstoßes gegen die Nutzungsbedingungen derzeit keine "
+                        + "Termine gebucht werden. Bitte wenden Sie sich direkt an die Behörde."),
         NOTICE_CHANGED(HttpStatus.CONFLICT, "privacy-notice-changed", "Privacy notice changed",
                 "The privacy notice changed since it was shown; read the current version and consent again.",
                 "Die Datenschutzhinweise wurden inzwischen geändert. Bitte lesen Sie die aktuelle Fassung "

@@ -54,6 +54,33 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A file part of a multipart form. */
+    public record FilePart(String name, String fileName, String contentType, byte[] bytes) {
+    }
+
+    /** A multipart/form-data POST like a browser's file upload, with the CSRF token as a field. */
+    public HttpResponse<String> postMultipart(String path, String csrf, Map<String, String> fields, FilePart file) {
+        String boundary = "----amtsraum" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType()
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Sends with the kept cookies, keeps new ones, and follows redirects like a browser. */
     private HttpResponse<String> send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {

@@ -46,6 +46,13 @@ class AppointmentQueries {
                 .fetchOptional(this::row);
     }
 
+    /** The keyed hash of the appointment's address; empty once its personal data is shredded. */
+    Optional<String> emailIndex(String tenantId, String appointmentId) {
+        return db.select(APPOINTMENT.EMAIL_INDEX).from(APPOINTMENT)
+                .where(APPOINTMENT.TENANT_ID.eq(tenantId), APPOINTMENT.APPOINTMENT_ID.eq(appointmentId))
+                .fetchOptional(APPOINTMENT.EMAIL_INDEX);
+    }
+
     List<Row> between(String tenantId, Instant from, Instant to, String locationId) {
         Condition location = locationId == null ? DSL.noCondition() : APPOINTMENT.LOCATION_ID.eq(locationId);
         return db.selectFrom(APPOINTMENT)

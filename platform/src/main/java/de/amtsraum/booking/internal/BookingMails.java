@@ -164,6 +164,25 @@ class BookingMails {
                 footer(manifest)), List.of());
     }
 
+    /** The appointment was ended for misuse: no reason (the evidence stays with the authority), no invitation to book. */
+    void endedForMisuse(TenantManifest manifest, Service service, Row row) {
+        send(manifest, row, "Ihr Termin wurde abgesagt – " + manifest.name(), """
+                Guten Tag,
+
+                Ihr Termin wurde von der Behörde beendet:
+                %s
+                %s
+
+                Grund: %s
+                Bei Fragen wenden Sie sich bitte direkt an die Behörde.
+
+                -- English --
+                Your appointment (%s, %s) was ended by the authority for a breach of the terms of use.
+
+                %s""".formatted(service.name(), german(manifest, row.start()), BookingService.MISUSE_REASON,
+                service.name(), english(manifest, row.start()), footer(manifest)), List.of());
+    }
+
     private void send(TenantManifest manifest, Row row, String subject, String text,
                       List<OutgoingMail.Attachment> attachments) {
         if (row.email() == null || Redaction.VALUE.equals(row.email())) {

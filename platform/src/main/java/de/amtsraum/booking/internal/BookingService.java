@@ -12,6 +12,9 @@ import de.amtsraum.booking.internal.BookingCalendar.Bookable;
 import de.amtsraum.booking.internal.BookingCalendar.Candidate;
 import de.amtsraum.booking.internal.BookingCommands.Occupancy;
 import de.amtsraum.identity.SignedLinks;
+import de.amtsraum.moderation.BlockException;
+import de.amtsraum.moderation.BlockOrder;
+import de.amtsraum.moderation.CitizenBlocks;
 import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantSummary;
@@ -48,6 +51,8 @@ class BookingService implements Appointments {
     static final String CONFIRM = "appointment-confirm";
     static final String MANAGE = "appointment-manage";
     static final int MAX_SEARCH_DAYS = 62;
+    /** The cancellation reason of an appointment ended for misuse; the staff's own reason stays in the evidence. */
+    static final String MISUSE_REASON = "Verstoß gegen die Nutzungsbedingungen";
 
     private final TenantDirectory tenants;
     private final CommandGateway commands;
@@ -59,10 +64,12 @@ class BookingService implements Appointments {
     private final BotChallenges botChallenges;
     private final Clock clock;
     private final TaskExecutor mailExecutor;
+    private final CitizenBlocks blocks;
 
     BookingService(TenantDirectory tenants, CommandGateway commands, AppointmentQueries queries, CapacityLedger ledger,
                    BlindIndex blindIndex, BookingMails mails, SignedLinks links, BotChallenges botChallenges,
-                   Clock clock, TaskExecutor applicationTaskExecutor) {
+                   Clock clock, TaskExecutor applicationTaskExecutor, CitizenBlocks blocks) {
+        this.blocks = blocks;
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
@@ -183,6 +190,9 @@ class BookingService implements Appointments {
                 .filter(c -> BookingCalendar.withinWindow(bookable, c.start(), now))
                 .orElseThrow(() -> new BookingException(Reason.SLOT_UNAVAILABLE));
         String emailIndex = blindIndex.of(tenantId, form.email());
+        if (blocks.isBlocked(tenantId, emailIndex, now)) {
+            throw new BookingException(Reason.BLOCKED);
+        }
         queries.lockAddress(emailIndex);
         if (queries.openFor(tenantId, emailIndex, now) >= manifest.booking().maxOpenAppointmentsPerEmail()) {
             throw new BookingException(Reason.TOO_MANY_OPEN);
@@ -228,6 +238,9 @@ class BookingService implements Appointments {
     public AppointmentView confirm(String tenantId, String confirmationToken) {
         TenantManifest manifest = offering(tenantId);
         String appointmentId = verify(confirmationToken, CONFIRM, tenantId);
+        if (blocks.isBlocked(tenantId, queries.emailIndex(tenantId, appointmentId).orElse(null), clock.instant())) {
+            throw new BookingException(Reason.BLOCKED);
+        }
         send(new BookingCommands.Confirm(tenantId, appointmentId, clock.instant()));
         Row row = queries.find(tenantId, appointmentId).orElseThrow();
         Service service = serviceOf(manifest, row);
@@ -333,6 +346,38 @@ class BookingService implements Appointments {
         release(tenantId, freed);
         afterCommit(() -> mails.cancelledByStaff(manifest, serviceOf(manifest, row), row, why));
         return true;
+    }
+
+    @Override
+    @Transactional
+    public Blocked blockForMisuse(String tenantId, String appointmentId, BlockOrder order, String sessionId,
+                                  String ipAddress) {
+        TenantManifest manifest = offering(tenantId);
+        blocks.requireOffered(tenantId);
+        Row row = queries.find(tenantId, appointmentId)
+                .orElseThrow(() -> new BookingException(Reason.UNKNOWN_APPOINTMENT));
+        String emailIndex = queries.emailIndex(tenantId, appointmentId)
+                .orElseThrow(() -> new BlockException(BlockException.Reason.ADDRESS_ERASED));
+        Instant now = clock.instant();
+        boolean ended = false;
+        if (Appointment.Status.HELD.name().equals(row.status()) || Appointment.Status.CONFIRMED.name().equals(row.status())) {
+            Occupancy freed = send(new BookingCommands.CancelByStaff(tenantId, appointmentId, MISUSE_REASON, now));
+            if (freed != null) {
+                release(tenantId, freed);
+                ended = true;
+                afterCommit(() -> mails.endedForMisuse(manifest, serviceOf(manifest, row), row));
+            }
+        }
+        CitizenBlocks.BlockView block = blocks.block(tenantId, emailIndex, order,
+                new CitizenBlocks.Evidence(sessionId == null && ipAddress == null ? "BOOKING" : "VIDEO", appointmentId,
+                        row.start(), sessionId, ipAddress));
+        return new Blocked(block.blockId(), appointmentId, ended, block.blockedUntil());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CitizenBlocks.BlockView> blocksOf(String tenantId, String appointmentId) {
+        return blocks.activeFor(tenantId, queries.emailIndex(tenantId, appointmentId).orElse(null));
     }
 
     /** Expires one hold whose time is up and frees its slot; false when it was confirmed or expired meanwhile. */

@@ -7,6 +7,8 @@ import de.amtsraum.booking.Appointments.Held;
 import de.amtsraum.booking.Appointments.ServiceView;
 import de.amtsraum.booking.Appointments.SlotView;
 import de.amtsraum.booking.BookingForm;
+import de.amtsraum.moderation.BlockOrder;
+import de.amtsraum.moderation.CitizenBlocks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.time.LocalDate;
@@ -34,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BookingController {
 
     private final Appointments appointments;
+    private final CitizenBlocks blocks;
 
-    BookingController(Appointments appointments) {
+    BookingController(Appointments appointments, CitizenBlocks blocks) {
         this.appointments = appointments;
+        this.blocks = blocks;
     }
 
     record Token(String token) {
@@ -52,6 +56,10 @@ class BookingController {
     }
 
     record Changed(String id, boolean changedNow) {
+    }
+
+    /** @param duration ISO-8601 period (P7D, P30D, …) or PERMANENT; screenshot: base64 PNG/JPEG ≤ 2 MiB, optional */
+    record BlockRequest(String reason, String duration, String screenshot) {
     }
 
     @GetMapping("/services")
@@ -142,5 +150,22 @@ class BookingController {
             security = @SecurityRequirement(name = "bearer"))
     Changed cancelByStaff(@PathVariable String tenant, @PathVariable String id, @RequestBody Cancellation cancellation) {
         return new Changed(id, appointments.cancelByStaff(tenant, id, cancellation.reason()));
+    }
+
+    @PostMapping(path = "/appointments/{id}/block", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "End the appointment for misuse and block the citizen's address (staff)",
+            description = "Only where the authority's manifest has a category covering ABUSE_EVIDENCE (else 404). "
+                    + "reason (required, ≤ 1,000 characters), duration (ISO-8601 period such as P7D or P30D, or "
+                    + "PERMANENT), screenshot (optional, base64 or data URI of a PNG or JPEG of at most 2 MiB). A held "
+                    + "or confirmed appointment is cancelled and its slot freed; reason, screenshot and the appointment "
+                    + "are sealed as evidence and erased by the tenant's INCIDENT_RECORDED rule. 422 with "
+                    + "errors[{field, message}] (German) when invalid; nothing is stored then.",
+            security = @SecurityRequirement(name = "bearer"))
+    Appointments.Blocked block(@PathVariable String tenant, @PathVariable String id, @RequestBody BlockRequest request) {
+        blocks.requireOffered(tenant);
+        BlockOrder order = BlockOrder.of(request.reason(), request.duration(),
+                BlockOrder.Upload.base64(request.screenshot()));
+        return appointments.blockForMisuse(tenant, id, order);
     }
 }

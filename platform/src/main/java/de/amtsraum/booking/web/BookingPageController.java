@@ -172,9 +172,11 @@ class BookingPageController {
             if (refused.reason() == BookingException.Reason.SLOT_UNAVAILABLE
                     || refused.reason() == BookingException.Reason.TOO_MANY_OPEN
                     || refused.reason() == BookingException.Reason.NOTICE_CHANGED
-                    || refused.reason() == BookingException.Reason.TERMS_CHANGED) {
+                    || refused.reason() == BookingException.Reason.TERMS_CHANGED
+                    || refused.reason() == BookingException.Reason.BLOCKED) {
                 response.setStatus(refused.status().value());
-                return showForm(manifest, view, start, fields, Map.of("form", localized("form", refused.german())), model);
+                String key = refused.reason() == BookingException.Reason.BLOCKED ? "blocked" : "form";
+                return showForm(manifest, view, start, fields, Map.of("form", localized(key, refused.german())), model);
             }
             throw refused;
         } catch (BotCheckFailedException botCheck) {

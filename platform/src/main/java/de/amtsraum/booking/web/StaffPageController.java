@@ -5,7 +5,14 @@ import de.amtsraum.booking.Appointments;
 import de.amtsraum.booking.Appointments.AppointmentView;
 import de.amtsraum.booking.BookingException;
 import de.amtsraum.booking.InvalidBookingException;
+import de.amtsraum.moderation.BlockException;
+import de.amtsraum.moderation.BlockOrder;
+import de.amtsraum.moderation.CitizenBlocks;
+import de.amtsraum.moderation.InvalidBlockException;
 import de.amtsraum.site.PageNotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.multipart.MultipartFile;
 import de.amtsraum.site.SiteController;
 import de.amtsraum.site.TenantSite;
 import de.amtsraum.tenancy.manifest.TenantManifest;
@@ -34,11 +41,16 @@ class StaffPageController {
     private final TenantSite site;
     private final Appointments appointments;
     private final Clock clock;
+    private final CitizenBlocks blocks;
+    private final MessageSource messages;
 
-    StaffPageController(TenantSite site, Appointments appointments, Clock clock) {
+    StaffPageController(TenantSite site, Appointments appointments, Clock clock, CitizenBlocks blocks,
+                        MessageSource messages) {
         this.site = site;
         this.appointments = appointments;
         this.clock = clock;
+        this.blocks = blocks;
+        this.messages = messages;
     }
 
     @GetMapping("/{tenant}/mitarbeiter")
@@ -65,8 +77,49 @@ class StaffPageController {
     @GetMapping("/{tenant}/mitarbeiter/termine/{id}")
     String appointment(@PathVariable String tenant, @PathVariable String id, Model model) {
         offering(tenant, model);
-        model.addAttribute("appointment", find(tenant, id));
+        show(tenant, id, model);
         return "booking/staff-appointment";
+    }
+
+    /**
+     * End the appointment and block the address for misuse (only where the tenant declares
+     * ABUSE_EVIDENCE). Multipart with CSRF; a wrong reason, duration or screenshot is refused in
+     * German with nothing stored.
+     */
+    @PostMapping(path = "/{tenant}/mitarbeiter/termine/{id}/sperren", consumes = "multipart/form-data")
+    String block(@PathVariable String tenant, @PathVariable String id, @RequestParam(required = false) String reason,
+                 @RequestParam(required = false) String duration,
+                 @RequestParam(name = "screenshot", required = false) MultipartFile screenshot,
+                 Model model, RedirectAttributes redirect, HttpServletResponse response) throws java.io.IOException {
+        offering(tenant, model);
+        if (!blocks.offered(tenant)) {
+            throw new PageNotFoundException();
+        }
+        try {
+            BlockOrder order = BlockOrder.of(reason, duration, screenshot == null || screenshot.isEmpty()
+                    ? BlockOrder.Upload.none()
+                    : screenshot.getSize() > BlockOrder.MAX_SCREENSHOT_BYTES
+                    ? BlockOrder.Upload.bytes(new byte[BlockOrder.MAX_SCREENSHOT_BYTES + 1])
+                    : BlockOrder.Upload.bytes(screenshot.getBytes()));
+            appointments.blockForMisuse(tenant, id, order);
+        } catch (InvalidBlockException invalid) {
+            return refused(tenant, id, invalid.problems().getFirst().message(), model, response);
+        } catch (BlockException refused) {
+            return refused(tenant, id, refused.german(), model, response);
+        } catch (BookingException refused) {
+            return refused(tenant, id, refused.german(), model, response);
+        }
+        redirect.addFlashAttribute("notice", messages.getMessage("staff.block.done", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/" + tenant + "/mitarbeiter/termine/" + id;
+    }
+
+    private void show(String tenant, String id, Model model) {
+        model.addAttribute("appointment", find(tenant, id));
+        boolean offered = blocks.offered(tenant);
+        model.addAttribute("blockingOffered", offered);
+        model.addAttribute("blocks", offered ? appointments.blocksOf(tenant, id) : java.util.List.of());
+        model.addAttribute("durations", BlockOrder.OFFERED);
     }
 
     @PostMapping(path = "/{tenant}/mitarbeiter/termine/{id}/ergebnis", consumes = "application/x-www-form-urlencoded")
@@ -106,7 +159,7 @@ class StaffPageController {
 
     private String refused(String tenant, String id, String message, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        model.addAttribute("appointment", find(tenant, id));
+        show(tenant, id, model);
         model.addAttribute("error", message);
         return "booking/staff-appointment";
     }
@@ -124,6 +177,7 @@ class StaffPageController {
         if (!manifest.features().booking() || manifest.booking() == null) {
             throw new PageNotFoundException();
         }
+        model.addAttribute("zone", manifest.timeZone());
         return manifest;
     }
 
