@@ -51,7 +51,12 @@ class CitizenPageHeadersIT {
         List<Page> pages = new ArrayList<>();
         int booking = 0;
         int contact = 0;
+        // The repository's tenants: other tests onboard further ones into the shared context.
+        java.util.Set<String> repository = repositoryTenants();
         for (TenantSummary summary : tenants.list()) {
+            if (!repository.contains(summary.id())) {
+                continue;
+            }
             TenantManifest manifest = tenants.manifest(summary.id()).orElseThrow();
             String t = manifest.id();
             pages.add(new Page(t + " privacy notice", browser.get("/" + t + "/datenschutz"), 200));
@@ -66,6 +71,11 @@ class CitizenPageHeadersIT {
             } else {
                 pages.add(new Page(t + " booking not offered", browser.get("/" + t + "/termin"), 404));
             }
+            boolean accounts = manifest.features().citizenAccounts();
+            for (String path : List.of("/konto/registrieren", "/konto/anmelden", "/konto/passwort-vergessen")) {
+                pages.add(new Page(t + " account " + path, browser.get("/" + t + path), accounts ? 200 : 404));
+            }
+            pages.add(new Page(t + " staff sign-in", browser.get("/" + t + "/mitarbeiter/termine"), 200));
             if (manifest.features().contactForm()) {
                 contact++;
                 pages.addAll(contactPages(browser, t));
@@ -75,6 +85,7 @@ class CitizenPageHeadersIT {
         }
         assertThat(booking).as("tenants with booking").isEqualTo(4);
         assertThat(contact).as("tenants with a contact form").isEqualTo(1);
+        pages.add(new Page("refused staff sign-in", browser.get("/idp/fehler"), 403));
         pages.add(new Page("unknown tenant", browser.get("/keine-behoerde/termin"), 404));
         pages.add(new Page("unknown path", browser.get("/"), 404));
         pages.add(new Page("form post without CSRF token", new PageClient(port).post("/helbra/kontakt", null,
@@ -179,6 +190,15 @@ class CitizenPageHeadersIT {
                 soft.assertThat(new PageClient(port).get(asset, "*/*").statusCode()).as(label + " asset " + asset)
                         .isEqualTo(200);
             }
+        }
+    }
+
+    private static java.util.Set<String> repositoryTenants() {
+        try (var folders = java.nio.file.Files.list(de.amtsraum.support.ManifestFixtures.REPOSITORY_TENANTS)) {
+            return folders.filter(java.nio.file.Files::isDirectory).map(folder -> folder.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
