@@ -44,8 +44,8 @@ public final class LiveKitServer implements AutoCloseable {
     private final String apiKey;
     private final String apiSecret;
     private final int port;
-    private final int tcpPort;
-    private final int udpStart;
+    private int tcpPort;
+    private int udpStart;
     private Path directory;
     private Process process;
 
@@ -55,12 +55,6 @@ public final class LiveKitServer implements AutoCloseable {
         this.apiKey = "test" + HexFormat.of().formatHex(bytes(random, 6));
         this.apiSecret = HexFormat.of().formatHex(bytes(random, 32));
         this.port = freeTcpPort();
-        int tcp;
-        do {
-            tcp = freeTcpPort();
-        } while (tcp == port);
-        this.tcpPort = tcp;
-        this.udpStart = freeUdpRange(UDP_PORTS);
     }
 
     /** The binary, or empty when none is installed. */
@@ -111,6 +105,12 @@ public final class LiveKitServer implements AutoCloseable {
         if (process != null) {
             return this;
         }
+        // The media ports are chosen only now, right before the start (the signalling port had to be
+        // known earlier, for the platform's properties).
+        do {
+            tcpPort = freeTcpPort();
+        } while (tcpPort == port);
+        udpStart = freeUdpRange(UDP_PORTS);
         directory = Files.createTempDirectory("livekit-test");
         Path config = directory.resolve("livekit.yaml");
         Files.writeString(config, config(webhookUrl), StandardCharsets.UTF_8);
