@@ -19,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. API chain: public are the tenant list and profiles, bot-check challenges,
- * submitting and withdrawing contact requests, the OpenAPI document and health. Operator
+ * submitting and withdrawing contact requests, the OpenAPI document and health; LiveKit's webhook
+ * passes this chain without a token and is authenticated by its signature in the video module. Operator
  * API: operator role. Everything under a tenant: a token of that very tenant ({@link TenantAccess}).
  * Anything else needs authentication, so a new endpoint is closed until someone opens it.
  */
@@ -50,6 +51,9 @@ class ApiSecurityConfiguration {
                                 "/api/v1/tenants/{tenant}/appointment-lookups",
                                 "/api/v1/tenants/{tenant}/appointment-cancellations",
                                 "/api/v1/tenants/{tenant}/appointment-reschedulings").permitAll()
+                        // LiveKit's webhook carries no bearer token: the video module verifies LiveKit's
+                        // signature (JWT with the body's SHA-256, HMAC with the API secret) on the raw body.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/livekit/webhook").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/tenants/{tenant}/manifest")
                         .access(TenantAccess.withRole(Role.TENANT_ADMIN))

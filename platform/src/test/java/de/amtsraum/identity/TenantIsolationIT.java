@@ -42,7 +42,10 @@ class TenantIsolationIT {
             "POST /api/v1/tenants/{tenant}/appointment-confirmations",
             "POST /api/v1/tenants/{tenant}/appointment-lookups",
             "POST /api/v1/tenants/{tenant}/appointment-cancellations",
-            "POST /api/v1/tenants/{tenant}/appointment-reschedulings");
+            "POST /api/v1/tenants/{tenant}/appointment-reschedulings",
+            // No bearer token: LiveKit signs each call (JWT over the body's SHA-256 with the API secret);
+            // the video module refuses a missing or wrong signature with 401 (LiveKitIT).
+            "POST /api/v1/livekit/webhook");
 
     private static final String VICTIM = "helbra";
     private static final String ATTACKER = "leer";

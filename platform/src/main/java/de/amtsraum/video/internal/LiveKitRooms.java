@@ -1,0 +1,142 @@
+package de.amtsraum.video.internal;
+
+import de.amtsraum.shared.TenantId;
+import de.amtsraum.video.JoinToken;
+import de.amtsraum.video.Rooms;
+import de.amtsraum.video.VideoException;
+import de.amtsraum.video.VideoException.Reason;
+import de.amtsraum.video.VideoRoom;
+import io.livekit.server.AccessToken;
+import io.livekit.server.CanPublish;
+import io.livekit.server.CanPublishData;
+import io.livekit.server.CanSubscribe;
+import io.livekit.server.CanUpdateOwnMetadata;
+import io.livekit.server.RoomJoin;
+import io.livekit.server.RoomName;
+import io.livekit.server.RoomServiceClient;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * {@link Rooms} on LiveKit's RoomService (Twirp over HTTP, through the server SDK). Logs carry room
+ * names and participant identities only, both random.
+ */
+class LiveKitRooms implements Rooms {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveKitRooms.class);
+
+    private final RoomServiceClient client;
+    private final RoomRecords records;
+    private final LiveKitProperties properties;
+    private final Clock clock;
+
+    LiveKitRooms(RoomServiceClient client, RoomRecords records, LiveKitProperties properties, Clock clock) {
+        this.client = client;
+        this.records = records;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public VideoRoom create(String tenantId) {
+        if (!TenantId.isValid(tenantId)) {
+            throw new IllegalArgumentException("not a tenant id");
+        }
+        Instant now = clock.instant();
+        VideoRoom room = new VideoRoom(RoomNames.random(), tenantId, now, now.plus(properties.roomLifetime()));
+        // Recorded first: a room on the server always has a record, so the sweep can remove it.
+        records.insert(room);
+        try {
+            execute(client.createRoom(room.name(), seconds(properties.emptyTimeout()), properties.maxParticipants(),
+                    null, null, null, null, null, seconds(properties.departureTimeout())));
+        } catch (VideoException e) {
+            records.delete(room.name());
+            throw e;
+        }
+        log.info("Video room {} created for tenant {}", room.name(), tenantId);
+        return room;
+    }
+
+    @Override
+    public void delete(String roomName) {
+        deleteOnServer(roomName);
+        records.delete(roomName);
+    }
+
+    @Override
+    public JoinToken joinToken(String roomName) {
+        VideoRoom room = records.find(roomName).filter(r -> r.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> new VideoException(Reason.UNKNOWN_ROOM));
+        String identity = "p-" + RoomNames.random();
+        Instant expiresAt = clock.instant().plus(properties.tokenTtl());
+        AccessToken token = new AccessToken(properties.apiKey(), properties.apiSecret());
+        token.setIdentity(identity);
+        token.setExpiration(Date.from(expiresAt));
+        // Least privilege: this room only, media in both directions. No data messages, no metadata
+        // changes, no roomCreate/roomList/roomAdmin/roomRecord/recorder/hidden (absent means false).
+        token.addGrants(new RoomJoin(true), new RoomName(room.name()), new CanPublish(true), new CanSubscribe(true),
+                new CanPublishData(false), new CanUpdateOwnMetadata(false));
+        return new JoinToken(room.name(), identity, token.toJwt(), properties.clientUrl().toString(), expiresAt);
+    }
+
+    /** Forgets a room LiveKit reported finished; true if the platform knew it. */
+    boolean forget(String roomName) {
+        return records.delete(roomName);
+    }
+
+    boolean knows(String roomName) {
+        return records.find(roomName).isPresent();
+    }
+
+    /** Deletes rooms past their lifetime (at most 7 days), on the server and in the records. */
+    @Scheduled(fixedDelayString = "${amtsraum.livekit.sweep-interval:PT15M}",
+            initialDelayString = "${amtsraum.livekit.sweep-interval:PT15M}")
+    void sweepExpired() {
+        for (String roomName : records.expired(clock.instant(), 100)) {
+            try {
+                delete(roomName);
+                log.info("Video room {} deleted: lifetime over", roomName);
+            } catch (VideoException e) {
+                log.warn("Video room {} past its lifetime could not be deleted on the server; retried later", roomName);
+            }
+        }
+    }
+
+    private void deleteOnServer(String roomName) {
+        try {
+            Response<Void> response = client.deleteRoom(roomName).execute();
+            if (!response.isSuccessful() && response.code() != 404) {
+                log.warn("LiveKit refused to delete room {}: HTTP {}", roomName, response.code());
+                throw new VideoException(Reason.VIDEO_UNAVAILABLE);
+            }
+        } catch (IOException e) {
+            log.warn("LiveKit not reachable to delete room {}: {}", roomName, e.getClass().getSimpleName());
+            throw new VideoException(Reason.VIDEO_UNAVAILABLE);
+        }
+    }
+
+    private static <T> T execute(Call<T> call) {
+        try {
+            Response<T> response = call.execute();
+            if (!response.isSuccessful()) {
+                log.warn("LiveKit refused a RoomService call: HTTP {}", response.code());
+                throw new VideoException(Reason.VIDEO_UNAVAILABLE);
+            }
+            return response.body();
+        } catch (IOException e) {
+            log.warn("LiveKit not reachable: {}", e.getClass().getSimpleName());
+            throw new VideoException(Reason.VIDEO_UNAVAILABLE);
+        }
+    }
+
+    private static int seconds(java.time.Duration duration) {
+        return (int) Math.max(1, duration.toSeconds());
+    }
+}

@@ -1,0 +1,75 @@
+package de.amtsraum.video.internal;
+
+import de.amtsraum.video.VideoException;
+import de.amtsraum.video.VideoException.Reason;
+import de.amtsraum.video.VideoWebhooks;
+import io.livekit.server.WebhookReceiver;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import livekit.LivekitWebhook.WebhookEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LiveKit webhooks, verified by the SDK's {@link WebhookReceiver}: the {@code Authorization} header
+ * is a JWT (HS256 with the API secret, issuer the API key, not expired) whose {@code sha256} claim
+ * must equal the Base64 SHA-256 of the raw body. Accepted events are logged without personal data
+ * (room names and identities are random; display names are never logged) and counted in
+ * {@code amtsraum.video.webhooks} by event. {@code room_finished} deletes the platform's room record;
+ * {@code egress_started} is an alarm: recording and streaming are never permitted.
+ */
+class LiveKitWebhooks implements VideoWebhooks {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveKitWebhooks.class);
+    static final String METER = "amtsraum.video.webhooks";
+
+    private final WebhookReceiver receiver;
+    private final LiveKitRooms rooms;
+    private final MeterRegistry meters;
+
+    LiveKitWebhooks(WebhookReceiver receiver, LiveKitRooms rooms, MeterRegistry meters) {
+        this.receiver = receiver;
+        this.rooms = rooms;
+        this.meters = meters;
+    }
+
+    @Override
+    public void receive(byte[] body, String authorization) {
+        WebhookEvent event = verify(body, authorization);
+        String type = event.getEvent();
+        String room = event.hasRoom() ? event.getRoom().getName() : "";
+        String identity = event.hasParticipant() ? event.getParticipant().getIdentity() : "";
+        switch (type) {
+            case "room_started" -> log.info("LiveKit: room {} started", room);
+            case "room_finished" -> {
+                boolean known = rooms.forget(room);
+                log.info("LiveKit: room {} finished{}", room, known ? "; record deleted" : " (not a platform room)");
+            }
+            case "participant_joined" -> log.info("LiveKit: participant {} joined room {}", identity, room);
+            case "participant_left" -> log.info("LiveKit: participant {} left room {}", identity, room);
+            case "egress_started" -> log.error("ALARM: LiveKit started an egress (recording or stream) for room {}. "
+                    + "Recording is never permitted: check the LiveKit deployment for an egress service and "
+                    + "for tokens or API keys with recording rights.", room);
+            default -> log.debug("LiveKit: event {} for room {}", type, room);
+        }
+        meters.counter(METER, "event", type.isEmpty() ? "unknown" : type).increment();
+    }
+
+    private WebhookEvent verify(byte[] body, String authorization) {
+        if (authorization == null || authorization.isBlank() || body == null) {
+            meters.counter(METER, "event", "rejected").increment();
+            throw new VideoException(Reason.INVALID_WEBHOOK);
+        }
+        try {
+            // The receiver hashes body.toByteArray() (UTF-8): decoding valid UTF-8 and encoding again
+            // gives the raw bytes back; a body that is not valid UTF-8 fails the hash and is refused.
+            return receiver.receive(new String(body, StandardCharsets.UTF_8), authorization);
+        } catch (Exception e) {
+            // JWTVerificationException (signature, issuer, expiry), IllegalArgumentException (hash),
+            // InvalidProtocolBufferException (not an event): the cause is named, nothing of the body.
+            log.warn("LiveKit webhook refused: {}", e.getClass().getSimpleName());
+            meters.counter(METER, "event", "rejected").increment();
+            throw new VideoException(Reason.INVALID_WEBHOOK);
+        }
+    }
+}
