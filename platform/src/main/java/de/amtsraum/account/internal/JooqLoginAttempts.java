@@ -1,5 +1,6 @@
 package de.amtsraum.account.internal;
 
+import de.amtsraum.shared.UserAgentClass;
 import static de.amtsraum.readmodel.jooq.Tables.LOGIN_ATTEMPT;
 
 import de.amtsraum.identity.LoginAttempts;

@@ -1,5 +1,6 @@
 package de.amtsraum.contact.internal;
 
+import de.amtsraum.shared.UserAgentClass;
 import de.amtsraum.contact.ContactForm;
 import de.amtsraum.contact.ContactFormNotOfferedException;
 import de.amtsraum.contact.ContactRequestView;

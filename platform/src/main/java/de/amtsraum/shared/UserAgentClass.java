@@ -1,15 +1,15 @@
-package de.amtsraum.account.internal;
+package de.amtsraum.shared;
 
 import java.util.Locale;
 
 /**
- * Browser and operating system family of a User-Agent header, the only part of it a login attempt
- * keeps. Same classes as the contact module's submissions (kept apart so the two modules stay
- * independent; a shared home is noted as debt).
+ * Browser and operating system as coarse classes, the only part of a User-Agent header that edge
+ * data keeps (contact submissions, login attempts): enough for abuse handling and statistics, far
+ * less identifying than the full string.
  */
-record UserAgentClass(String browser, String operatingSystem) {
+public record UserAgentClass(String browser, String operatingSystem) {
 
-    static UserAgentClass of(String userAgent) {
+    public static UserAgentClass of(String userAgent) {
         String ua = userAgent == null ? "" : userAgent.toLowerCase(Locale.ROOT);
         String browser = ua.contains("edg/") ? "Edge"
                 : ua.contains("firefox/") ? "Firefox"
