@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,10 +53,6 @@ class AccountPageIT {
         clock.advance(Duration.ofMinutes(31));
     }
 
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private int accounts() {
         return jdbc.queryForObject("select count(*) from citizen_account", Integer.class);
     }
@@ -65,14 +60,6 @@ class AccountPageIT {
     private int accountEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%CitizenAccount%'",
                 Integer.class);
-    }
-
-    /** The read-model row whose sealed username opens to this name. */
-    private Map<String, Object> row(String tenant, String username) {
-        return jdbc.queryForList("select * from citizen_account where tenant_id = ?", tenant).stream()
-                .filter(r -> username.equals(cipher.open(tenant, (String) r.get("subject_id"), "username",
-                        (String) r.get("username"))))
-                .findFirst().orElseThrow(() -> new AssertionError("no account " + username));
     }
 
     @Test
@@ -98,7 +85,7 @@ class AccountPageIT {
                 "Bitte bestätigen Sie, dass Sie die Datenschutzhinweise", "aria-invalid=\"true\"")
                 .doesNotContain("value=\"kurz\"");
 
-        String username = unique("erika");
+        String username = AccountFixtures.unique("erika");
         Map<String, String> containsName = AccountFixtures.registration(form.body(), username, username + "@example.org");
         containsName.put("password", "xx" + username.toUpperCase() + "2025!");
         containsName.put("passwordRepeat", containsName.get("password"));
@@ -133,7 +120,7 @@ class AccountPageIT {
 
     @Test
     void loginOnlyAfterVerificationWithANewSessionAndLogout() {
-        String username = unique("max");
+        String username = AccountFixtures.unique("max");
         String email = username + "@example.org";
         AccountFixtures.register(browser, "heilbronn", username, email);
 
@@ -171,7 +158,7 @@ class AccountPageIT {
 
     @Test
     void lockoutPerAccountDoesNotTellWhetherTheNameExistsAndEnds() {
-        String username = unique("lock");
+        String username = AccountFixtures.unique("lock");
         AccountFixtures.verifiedAccount(browser, mail, "heilbronn", username, username + "@example.org");
         for (int i = 0; i < 5; i++) {
             assertThat(AccountFixtures.login(browser, "heilbronn", username, "falsch falsch " + i).body())
@@ -188,7 +175,7 @@ class AccountPageIT {
                 .isEqualTo("/heilbronn/konto");
 
         // A name without an account behaves the same: five failures lock it, with the same words.
-        String nobody = unique("niemand");
+        String nobody = AccountFixtures.unique("niemand");
         PageClient other = new PageClient(port);
         for (int i = 0; i < 5; i++) {
             assertThat(AccountFixtures.login(other, "coburg", nobody, "falsch falsch " + i).body())
@@ -202,10 +189,10 @@ class AccountPageIT {
 
     @Test
     void lockoutPerAddressCoversEveryNameFromIt() {
-        String username = unique("adresse");
+        String username = AccountFixtures.unique("adresse");
         AccountFixtures.verifiedAccount(browser, mail, "coburg", username, username + "@example.org");
         for (int i = 0; i < 10; i++) {
-            AccountFixtures.login(browser, "coburg", unique("raten"), "falsch falsch falsch");
+            AccountFixtures.login(browser, "coburg", AccountFixtures.unique("raten"), "falsch falsch falsch");
         }
         assertThat(AccountFixtures.login(browser, "coburg", username, PASSWORD).body()).contains("vorübergehend gesperrt");
         clock.advance(Duration.ofMinutes(16));
@@ -220,7 +207,7 @@ class AccountPageIT {
 
     @Test
     void passwordResetByMailedLinkOnceAndOnlyForItsTenant() {
-        String username = unique("reset");
+        String username = AccountFixtures.unique("reset");
         String email = username + "@example.org";
         AccountFixtures.verifiedAccount(browser, mail, "heilbronn", username, email);
 
@@ -281,12 +268,12 @@ class AccountPageIT {
 
     @Test
     void closureStartsTheRetentionRulesAndEndsLogin() {
-        String username = unique("schluss");
+        String username = AccountFixtures.unique("schluss");
         String email = username + "@example.org";
         AccountFixtures.verifiedAccount(browser, mail, "coburg", username, email);
         HttpResponse<String> overview = AccountFixtures.login(browser, "coburg", username, PASSWORD);
         assertThat(overview.uri().getPath()).isEqualTo("/coburg/konto");
-        Map<String, Object> row = row("coburg", username);
+        Map<String, Object> row = AccountFixtures.row(jdbc, cipher, "coburg", username);
         String subject = (String) row.get("subject_id");
 
         HttpResponse<String> closePage = browser.get("/coburg/konto/schliessen");
@@ -323,10 +310,10 @@ class AccountPageIT {
 
     @Test
     void theDatabaseHoldsCiphertextOnlyAndStaffNeverSeeTheAddress() throws Exception {
-        String username = unique("geheim");
+        String username = AccountFixtures.unique("geheim");
         String email = username + "@example.org";
         AccountFixtures.verifiedAccount(browser, mail, "coburg", username, email);
-        Map<String, Object> row = row("coburg", username);
+        Map<String, Object> row = AccountFixtures.row(jdbc, cipher, "coburg", username);
         assertThat((String) row.get("username")).startsWith("ar1:registration-data:").doesNotContain(username);
         assertThat((String) row.get("phone")).startsWith("ar1:registration-data:");
         assertThat((String) row.get("password_hash")).startsWith("ar1:registration-data:").doesNotContain("argon2");

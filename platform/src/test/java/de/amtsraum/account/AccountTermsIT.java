@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,10 +87,6 @@ class AccountTermsIT {
         }
     }
 
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private int accounts(String tenant) {
         return jdbc.queryForObject("select count(*) from citizen_account where tenant_id = ?", Integer.class, tenant);
     }
@@ -99,13 +94,6 @@ class AccountTermsIT {
     private int accountEvents() {
         return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%account.Citizen%'",
                 Integer.class);
-    }
-
-    private Map<String, Object> row(String tenant, String username) {
-        return jdbc.queryForList("select * from citizen_account where tenant_id = ?", tenant).stream()
-                .filter(r -> username.equals(cipher.open(tenant, (String) r.get("subject_id"), "username",
-                        (String) r.get("username"))))
-                .findFirst().orElseThrow(() -> new AssertionError("no account " + username));
     }
 
     @Test
@@ -120,7 +108,7 @@ class AccountTermsIT {
                 "name=\"termsVersion\" value=\"" + version + "\"", "Ich bin mindestens 18 Jahre alt.",
                 "eine sorgeberechtigte Person ist mit der Nutzung des Kontos einverstanden");
         String csrf = PageClient.csrf(form.body());
-        String username = unique("terms");
+        String username = AccountFixtures.unique("terms");
         String email = username + "@example.org";
 
         // Neither terms nor age: German messages, nothing stored.
@@ -153,7 +141,7 @@ class AccountTermsIT {
         HttpResponse<String> done = browser.post("/rodach/konto/registrieren", csrf,
                 withTermsAndAge(form.body(), username, email, version, "GUARDIAN_CONSENT"));
         assertThat(done.uri().getPath()).isEqualTo("/rodach/konto/registriert");
-        Map<String, Object> row = row("rodach", username);
+        Map<String, Object> row = AccountFixtures.row(jdbc, cipher, "rodach", username);
         assertThat(row.get("terms_version")).isEqualTo(version);
         assertThat(row.get("terms_accepted_at")).isNotNull();
         String age = (String) row.get("age_confirmation");
@@ -171,7 +159,7 @@ class AccountTermsIT {
     @Test
     void aNewVersionOfTheTermsAsksAgainBeforeTheAccountCanBeUsed() {
         String first = onboard("ebern", TERMS);
-        String username = unique("wieder");
+        String username = AccountFixtures.unique("wieder");
         String email = username + "@example.org";
         HttpResponse<String> form = browser.get("/ebern/konto/registrieren");
         assertThat(browser.post("/ebern/konto/registrieren", PageClient.csrf(form.body()),
@@ -212,13 +200,13 @@ class AccountTermsIT {
         assertThat(stale.body()).contains("Die Nutzungsbedingungen haben sich inzwischen geändert.");
         assertThat(browser.post("/ebern/konto/nutzungsbedingungen-akzeptieren", null,
                 Map.of("termsVersion", second, "termsAccepted", "on")).statusCode()).isEqualTo(403);
-        assertThat(row("ebern", username).get("terms_version")).isEqualTo(first);
+        assertThat(AccountFixtures.row(jdbc, cipher, "ebern", username).get("terms_version")).isEqualTo(first);
 
         HttpResponse<String> accepted = browser.post("/ebern/konto/nutzungsbedingungen-akzeptieren", csrf,
                 Map.of("termsVersion", second, "termsAccepted", "on"));
         assertThat(accepted.uri().getPath()).isEqualTo("/ebern/konto");
         assertThat(accepted.body()).contains("Ihr Konto", username);
-        Map<String, Object> row = row("ebern", username);
+        Map<String, Object> row = AccountFixtures.row(jdbc, cipher, "ebern", username);
         assertThat(row.get("terms_version")).isEqualTo(second);
         assertThat(jdbc.queryForList("select payload from domain_event_entry where aggregate_identifier = ?"
                         + " and payload_type like '%CitizenTermsAccepted'", byte[].class, row.get("account_id")))
@@ -232,7 +220,7 @@ class AccountTermsIT {
     @Test
     void decliningLeavesTheCitizenSignedOutAndAsksAgainAtTheNextLogin() {
         String first = onboard("sesslach", TERMS);
-        String username = unique("nein");
+        String username = AccountFixtures.unique("nein");
         String email = username + "@example.org";
         HttpResponse<String> form = browser.get("/sesslach/konto/registrieren");
         browser.post("/sesslach/konto/registrieren", PageClient.csrf(form.body()),
@@ -246,7 +234,7 @@ class AccountTermsIT {
         HttpResponse<String> out = browser.post("/sesslach/konto/abmelden", PageClient.csrf(ask.body()), Map.of());
         assertThat(out.body()).contains("Sie sind abgemeldet.");
         assertThat(browser.get("/sesslach/konto").uri().getPath()).isEqualTo("/sesslach/konto/anmelden");
-        assertThat(row("sesslach", username).get("terms_version")).isEqualTo(first);
+        assertThat(AccountFixtures.row(jdbc, cipher, "sesslach", username).get("terms_version")).isEqualTo(first);
         assertThat(AccountFixtures.login(browser, "sesslach", username, PASSWORD).uri().getPath())
                 .isEqualTo("/sesslach/konto/nutzungsbedingungen-akzeptieren");
     }
@@ -258,7 +246,7 @@ class AccountTermsIT {
         assertThat(form.body()).doesNotContain("name=\"termsVersion\"").doesNotContain("name=\"ageConfirmation\"")
                 .doesNotContain("Nutzungsbedingungen");
         String csrf = PageClient.csrf(form.body());
-        String username = unique("ohne");
+        String username = AccountFixtures.unique("ohne");
         for (Map<String, String> extra : List.of(Map.of("termsAccepted", "on"), Map.of("termsVersion", "0123456789ab"),
                 Map.of("ageConfirmation", "ADULT"))) {
             Map<String, String> fields = AccountFixtures.registration(form.body(), username, username + "@example.org");
@@ -272,7 +260,7 @@ class AccountTermsIT {
         // Registration there records neither.
         assertThat(AccountFixtures.register(browser, "heilbronn", username, username + "@example.org").uri().getPath())
                 .isEqualTo("/heilbronn/konto/registriert");
-        Map<String, Object> row = row("heilbronn", username);
+        Map<String, Object> row = AccountFixtures.row(jdbc, cipher, "heilbronn", username);
         assertThat(row.get("terms_version")).isNull();
         assertThat(row.get("age_confirmation")).isNull();
     }

@@ -3,14 +3,13 @@ package de.amtsraum.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import de.amtsraum.support.BookingFixtures;
 import de.amtsraum.support.Browser;
 import de.amtsraum.support.PlatformTest;
+import de.amtsraum.support.Smtp;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -38,14 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @PlatformTest
 class BookingBrowserIT {
 
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
-            .dynamicPort());
+    static final GreenMail SMTP = Smtp.server();
 
     @DynamicPropertySource
     static void smtpSettings(DynamicPropertyRegistry registry) {
-        SMTP.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        Smtp.startFor(SMTP, registry);
     }
 
     @AfterAll
@@ -79,24 +75,7 @@ class BookingBrowserIT {
     }
 
     private MimeMessage awaitMail(String email, String subjectStart) {
-        List<MimeMessage> found = List.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-            SMTP.waitForIncomingEmail(2_000, 1);
-            found = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(m -> recipient(m).equals(email) && BookingFixtures.subject(m).startsWith(subjectStart))
-                    .toList();
-        }
-        assertThat(found).as("mail '" + subjectStart + "' to the citizen").isNotEmpty();
-        return found.getLast();
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Smtp.await(SMTP, email, subjectStart);
     }
 
     @Test

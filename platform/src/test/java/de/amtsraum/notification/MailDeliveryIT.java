@@ -4,9 +4,9 @@ import static de.amtsraum.notification.MailFixtures.APPOINTMENT_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.PlatformTest;
+import de.amtsraum.support.Smtp;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
@@ -19,14 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @PlatformTest
 class MailDeliveryIT {
 
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
-            .dynamicPort());
+    static final GreenMail SMTP = Smtp.server();
 
     @DynamicPropertySource
     static void smtpSettings(DynamicPropertyRegistry registry) {
-        SMTP.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        Smtp.startFor(SMTP, registry);
     }
 
     @AfterAll

@@ -69,4 +69,19 @@ public final class AccountFixtures {
         assertThat(matcher.find()).as("hidden " + name).isTrue();
         return matcher.group(1);
     }
+
+    /** A fresh name with the prefix (unique per test run). */
+    public static String unique(String prefix) {
+        return prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The read-model row of the tenant whose sealed username opens to this name. */
+    public static java.util.Map<String, Object> row(org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                                    de.amtsraum.privacy.PersonalDataCipher cipher, String tenant,
+                                                    String username) {
+        return jdbc.queryForList("select * from citizen_account where tenant_id = ?", tenant).stream()
+                .filter(r -> username.equals(cipher.open(tenant, (String) r.get("subject_id"), "username",
+                        (String) r.get("username"))))
+                .findFirst().orElseThrow(() -> new AssertionError("no account " + username));
+    }
 }

@@ -15,6 +15,10 @@ public abstract class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
 
+    protected ProblemException(ProblemType problem) {
+        this(problem.status(), problem.type(), problem.title(), problem.detail());
+    }
+
     protected ProblemException(HttpStatus status, String type, String title, String detail) {
         super(detail);
         this.status = status;
