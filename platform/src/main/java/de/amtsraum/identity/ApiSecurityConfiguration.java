@@ -28,7 +28,6 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 class ApiSecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = SecurityChains.CONTENT_SECURITY_POLICY;
 
     @Bean
     @Order(SecurityChains.API)
@@ -71,7 +70,7 @@ class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .headers(ApiSecurityConfiguration::strictHeaders);
+                .headers(SecurityChains::strictHeaders);
         return http.build();
     }
 
@@ -87,20 +86,8 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.disable())
-                .headers(ApiSecurityConfiguration::strictHeaders);
+                .headers(SecurityChains::strictHeaders);
         return http.build();
-    }
-
-    /**
-     * The headers of every response (pages, API, errors): CSP without inline script or style,
-     * {@code nosniff} (Spring Security's default), no referrer, no framing, no browser features, a
-     * separate browsing context group, no caching (Spring Security's default), and HSTS. HSTS is sent
-     * on plain HTTP too: browsers ignore it there (RFC 6797 §8.1), and behind a TLS-terminating proxy
-     * whose forwarded headers are not trusted the request looks like HTTP although the browser used
-     * HTTPS.
-     */
-    static void strictHeaders(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-        SecurityChains.strictHeaders(headers);
     }
 
     static JwtAuthenticationConverter rolesFromClaim() {

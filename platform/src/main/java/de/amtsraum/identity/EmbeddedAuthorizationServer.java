@@ -71,7 +71,7 @@ class EmbeddedAuthorizationServer {
                 .requestCache(cache -> cache.requestCache(IdpLoginController.idpRequests()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
-                .headers(ApiSecurityConfiguration::strictHeaders);
+                .headers(SecurityChains::strictHeaders);
         return http.build();
     }
 

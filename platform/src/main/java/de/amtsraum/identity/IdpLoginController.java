@@ -1,5 +1,6 @@
 package de.amtsraum.identity;
 
+import de.amtsraum.shared.Hmac;
 import de.amtsraum.identity.StaffUsers.StaffUser;
 import de.amtsraum.runtime.LocalSecrets;
 import de.amtsraum.runtime.RuntimeProperties;
@@ -183,15 +184,8 @@ class IdpLoginController {
 
     /** A keyed hash of the name as typed: attempts are counted per name without storing it. */
     private String accountKey(String username) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(keySecret, "HmacSHA256"));
-            byte[] typed = (username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return java.util.HexFormat.of().formatHex(mac.doFinal(typed));
-        } catch (java.security.GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        String typed = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        return java.util.HexFormat.of().formatHex(Hmac.sha256(keySecret, typed));
     }
 
     /** The tenant whose issuer sent the user here, from the saved authorization request. */

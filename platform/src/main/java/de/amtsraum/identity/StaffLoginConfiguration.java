@@ -107,8 +107,7 @@ class StaffLoginConfiguration {
             if (!tenant.equals(user.getClaimAsString(TokenClaims.TENANT))) {
                 throw new OAuth2AuthenticationException(new OAuth2Error("wrong_tenant"));
             }
-            boolean twoFactor = tenants.manifest(tenant).map(TenantManifest::identity)
-                    .map(identity -> !Boolean.FALSE.equals(identity.twoFactorForStaff())).orElse(true);
+            boolean twoFactor = tenants.manifest(tenant).map(TenantManifest::staffTwoFactorRequired).orElse(true);
             List<String> amr = user.getClaimAsStringList("amr");
             if (twoFactor && (amr == null || !amr.contains("otp"))) {
                 throw new OAuth2AuthenticationException(new OAuth2Error("second_factor_required"));

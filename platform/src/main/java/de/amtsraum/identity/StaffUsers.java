@@ -49,8 +49,7 @@ final class StaffUsers {
                 if (manifest.isEmpty()) {
                     return Optional.empty();
                 }
-                boolean twoFactor = manifest.get().identity() == null
-                        || !Boolean.FALSE.equals(manifest.get().identity().twoFactorForStaff());
+                boolean twoFactor = manifest.get().staffTwoFactorRequired();
                 List<Role> roles = suffix.equals(ADMIN_SUFFIX) ? List.of(Role.STAFF, Role.TENANT_ADMIN)
                         : List.of(Role.STAFF);
                 return Optional.of(new StaffUser(username, tenant, roles,

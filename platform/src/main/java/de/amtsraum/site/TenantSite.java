@@ -25,7 +25,7 @@ public class TenantSite {
         TenantManifest manifest = resolve(tenantId);
         model.addAttribute("site", new Frame(manifest.id(), manifest.name(), manifest.branding().logo(),
                 manifest.features().contactForm(), manifest.features().booking() && manifest.booking() != null,
-                TermsOfUse.version(manifest).isPresent(), manifest.features().citizenAccounts()));
+                TermsOfUse.offered(manifest), manifest.features().citizenAccounts()));
         return manifest;
     }
 

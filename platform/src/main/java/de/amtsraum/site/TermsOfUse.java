@@ -16,9 +16,14 @@ public final class TermsOfUse {
     private TermsOfUse() {
     }
 
+    /** Whether the tenant has terms of use switched on (without hashing them). */
+    public static boolean offered(TenantManifest manifest) {
+        return manifest.features().termsOfUse() && manifest.texts() != null && manifest.texts().termsOfUse() != null;
+    }
+
     /** The version of the tenant's terms, when it has terms of use switched on. */
     public static Optional<String> version(TenantManifest manifest) {
-        if (!manifest.features().termsOfUse() || manifest.texts() == null || manifest.texts().termsOfUse() == null) {
+        if (!offered(manifest)) {
             return Optional.empty();
         }
         try {

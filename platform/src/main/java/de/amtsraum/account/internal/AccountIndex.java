@@ -1,14 +1,11 @@
 package de.amtsraum.account.internal;
 
+import de.amtsraum.shared.Hmac;
 import de.amtsraum.runtime.LocalSecrets;
 import de.amtsraum.runtime.RuntimeProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +37,6 @@ class AccountIndex {
     }
 
     private String hash(String tenantId, String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((tenantId + "\n" + purpose + "\n" + value)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(secret, tenantId + "\n" + purpose + "\n" + value));
     }
 }

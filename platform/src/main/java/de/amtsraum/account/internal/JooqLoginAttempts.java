@@ -1,5 +1,6 @@
 package de.amtsraum.account.internal;
 
+import de.amtsraum.shared.AnonymisedIp;
 import de.amtsraum.shared.UserAgentClass;
 import static de.amtsraum.readmodel.jooq.Tables.LOGIN_ATTEMPT;
 
@@ -59,7 +60,7 @@ class JooqLoginAttempts implements LoginAttempts {
                 .set(LOGIN_ATTEMPT.SUCCESS, attempt.outcome() == Outcome.SUCCESS)
                 .set(LOGIN_ATTEMPT.OUTCOME, attempt.outcome().name())
                 .set(LOGIN_ATTEMPT.ATTEMPTED_AT, clock.instant().atOffset(ZoneOffset.UTC))
-                .set(LOGIN_ATTEMPT.IP_ADDRESS, AnonymisedAddress.of(attempt.remoteAddress()))
+                .set(LOGIN_ATTEMPT.IP_ADDRESS, AnonymisedIp.of(attempt.remoteAddress()))
                 .set(LOGIN_ATTEMPT.BROWSER, agent.browser())
                 .set(LOGIN_ATTEMPT.OPERATING_SYSTEM, agent.operatingSystem())
                 .execute();
@@ -78,7 +79,7 @@ class JooqLoginAttempts implements LoginAttempts {
             until = later(until, lockout(failures(tenantId, LOGIN_ATTEMPT.ACCOUNT_KEY.eq(accountKey).and(afterSuccess), now),
                     properties.maxFailuresPerAccount()));
         }
-        String address = AnonymisedAddress.of(remoteAddress);
+        String address = AnonymisedIp.of(remoteAddress);
         if (address != null) {
             until = later(until, lockout(failures(tenantId, LOGIN_ATTEMPT.IP_ADDRESS.eq(address), now),
                     properties.maxFailuresPerAddress()));

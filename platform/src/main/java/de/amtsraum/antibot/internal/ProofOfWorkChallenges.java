@@ -1,5 +1,6 @@
 package de.amtsraum.antibot.internal;
 
+import de.amtsraum.shared.Hmac;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsraum.antibot.BotChallenges;
@@ -23,8 +24,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Service;
 
 /**
@@ -231,12 +230,6 @@ class ProofOfWorkChallenges implements BotChallenges {
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Hmac.sha256(key, data);
     }
 }

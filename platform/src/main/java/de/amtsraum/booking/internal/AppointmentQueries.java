@@ -77,21 +77,25 @@ class AppointmentQueries {
                 DSL.field("hashtextextended({0}, 0)", Long.class, DSL.val(emailIndex)))).fetch();
     }
 
-    List<Row> expiredHolds(Instant now, int limit) {
-        return db.selectFrom(APPOINTMENT)
+    /** Which appointment of which tenant: all the sweeps need (nothing is opened for them). */
+    record Key(String tenantId, String appointmentId) {
+    }
+
+    List<Key> expiredHolds(Instant now, int limit) {
+        return db.select(APPOINTMENT.TENANT_ID, APPOINTMENT.APPOINTMENT_ID).from(APPOINTMENT)
                 .where(APPOINTMENT.STATUS.eq(Appointment.Status.HELD.name()),
                         APPOINTMENT.HOLD_EXPIRES_AT.le(utc(now)))
                 .orderBy(APPOINTMENT.HOLD_EXPIRES_AT).limit(limit)
-                .fetch(this::row);
+                .fetch(r -> new Key(r.value1(), r.value2()));
     }
 
-    List<Row> remindersDue(Instant now, int limit) {
-        return db.selectFrom(APPOINTMENT)
+    List<Key> remindersDue(Instant now, int limit) {
+        return db.select(APPOINTMENT.TENANT_ID, APPOINTMENT.APPOINTMENT_ID).from(APPOINTMENT)
                 .where(APPOINTMENT.STATUS.eq(Appointment.Status.CONFIRMED.name()),
                         APPOINTMENT.REMINDER_SENT.isFalse(), APPOINTMENT.REMINDER_DUE_AT.le(utc(now)),
                         APPOINTMENT.START_AT.gt(utc(now)))
                 .orderBy(APPOINTMENT.REMINDER_DUE_AT).limit(limit)
-                .fetch(this::row);
+                .fetch(r -> new Key(r.value1(), r.value2()));
     }
 
     private Row row(AppointmentRecord r) {

@@ -1,12 +1,9 @@
 package de.amtsraum.booking.internal;
 
+import de.amtsraum.shared.Hmac;
 import de.amtsraum.runtime.LocalSecrets;
 import de.amtsraum.runtime.RuntimeProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +27,7 @@ class BlindIndex {
         if (email == null) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((tenantId + "\n" + email.strip().toLowerCase(java.util.Locale.ROOT))
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return HexFormat.of().formatHex(
+                Hmac.sha256(secret, tenantId + "\n" + email.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 }

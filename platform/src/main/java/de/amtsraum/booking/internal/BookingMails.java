@@ -43,10 +43,11 @@ class BookingMails {
         this.clock = clock;
     }
 
-    void confirmationRequest(TenantManifest manifest, Service service, Row row, String token) {
+    void confirmationRequest(TenantManifest manifest, Service service, String appointmentId, String email,
+                             Instant start, Instant holdExpiresAt, String token) {
         String link = publicUrl.of("/" + manifest.id() + "/termin/bestaetigen?token=" + token);
-        String until = at(manifest, row.holdExpiresAt()).format(DateTimeFormatter.ofPattern("HH:mm", Locale.GERMAN));
-        send(manifest, row, "Bitte bestätigen Sie Ihren Termin – " + manifest.name(), """
+        String until = at(manifest, holdExpiresAt).format(DateTimeFormatter.ofPattern("HH:mm", Locale.GERMAN));
+        send(manifest, appointmentId, email, "Bitte bestätigen Sie Ihren Termin – " + manifest.name(), """
                 Guten Tag,
 
                 Sie möchten einen Termin bei %s buchen:
@@ -63,8 +64,8 @@ class BookingMails {
                 Please confirm your appointment (%s, %s) by %s using the link above. Without confirmation the
                 slot is released and your data deleted.
 
-                %s""".formatted(manifest.name(), service.name(), german(manifest, row.start()), until, link,
-                service.name(), english(manifest, row.start()), until, footer(manifest)), List.of());
+                %s""".formatted(manifest.name(), service.name(), german(manifest, start), until, link,
+                service.name(), english(manifest, start), until, footer(manifest)), List.of());
     }
 
     void confirmed(TenantManifest manifest, Service service, Location location, Row row, String manageToken) {
@@ -185,13 +186,18 @@ class BookingMails {
 
     private void send(TenantManifest manifest, Row row, String subject, String text,
                       List<OutgoingMail.Attachment> attachments) {
-        if (row.email() == null || Redaction.VALUE.equals(row.email())) {
+        send(manifest, row.appointmentId(), row.email(), subject, text, attachments);
+    }
+
+    private void send(TenantManifest manifest, String appointmentId, String email, String subject, String text,
+                      List<OutgoingMail.Attachment> attachments) {
+        if (email == null || Redaction.VALUE.equals(email)) {
             return;
         }
         try {
-            mailer.send(new OutgoingMail(row.email(), subject, text, attachments));
+            mailer.send(new OutgoingMail(email, subject, text, attachments));
         } catch (RuntimeException failed) {
-            log.warn("Booking mail for appointment {} of {} could not be sent: {}", row.appointmentId(), manifest.id(),
+            log.warn("Booking mail for appointment {} of {} could not be sent: {}", appointmentId, manifest.id(),
                     failed.getClass().getSimpleName());
         }
     }

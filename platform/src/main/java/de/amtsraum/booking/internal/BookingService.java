@@ -202,9 +202,12 @@ class BookingService implements Appointments {
         Instant holdExpiresAt = now.plus(Duration.ofMinutes(manifest.booking().holdMinutes()));
         commands.sendAndWait(new BookingCommands.Request(tenantId, appointmentId, UUID.randomUUID().toString(),
                 bookable.service().id(), occupancy, candidate.end().toInstant(), holdExpiresAt, form, notice, terms, now));
-        Row row = queries.find(tenantId, appointmentId).orElseThrow();
+        // What the confirmation mail needs is at hand: no read-back (and no decryption) of the new row.
         String token = links.issue(CONFIRM, tenantId, appointmentId, Duration.between(now, holdExpiresAt));
-        afterCommit(() -> mails.confirmationRequest(manifest, bookable.service(), row, token));
+        String email = form.email();
+        Instant start = occupancy.start();
+        afterCommit(() -> mails.confirmationRequest(manifest, bookable.service(), appointmentId, email, start,
+                holdExpiresAt, token));
         return new Held(appointmentId, Appointment.Status.HELD.name(), holdExpiresAt);
     }
 

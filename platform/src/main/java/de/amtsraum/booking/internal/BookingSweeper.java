@@ -1,7 +1,6 @@
 package de.amtsraum.booking.internal;
 
 import de.amtsraum.booking.BookingSweeps;
-import de.amtsraum.booking.internal.AppointmentQueries.Row;
 import java.time.Clock;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ class BookingSweeper implements BookingSweeps {
     @Override
     public int expireHolds() {
         int expired = 0;
-        for (Row row : queries.expiredHolds(clock.instant(), BATCH)) {
+        for (AppointmentQueries.Key row : queries.expiredHolds(clock.instant(), BATCH)) {
             try {
                 if (service.expire(row.tenantId(), row.appointmentId())) {
                     expired++;
@@ -57,7 +56,7 @@ class BookingSweeper implements BookingSweeps {
     @Override
     public int sendReminders() {
         int sent = 0;
-        for (Row row : queries.remindersDue(clock.instant(), BATCH)) {
+        for (AppointmentQueries.Key row : queries.remindersDue(clock.instant(), BATCH)) {
             try {
                 if (service.remind(row.tenantId(), row.appointmentId())) {
                     sent++;

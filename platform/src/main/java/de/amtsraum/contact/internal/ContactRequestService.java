@@ -86,7 +86,7 @@ class ContactRequestService implements ContactRequests {
     @Override
     public boolean conclude(String tenantId, String requestId) {
         offering(tenantId);
-        queries.find(tenantId, requestId).orElseThrow(UnknownContactRequestException::new);
+        // The aggregate refuses unknown ids and other tenants' requests (UnknownContactRequestException).
         return send(new ContactCommands.Conclude(tenantId, requestId, clock.instant()));
     }
 

@@ -1,5 +1,6 @@
 package de.amtsraum.edge.internal;
 
+import de.amtsraum.shared.AnonymisedIp;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

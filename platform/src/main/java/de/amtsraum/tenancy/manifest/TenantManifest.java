@@ -145,6 +145,11 @@ public record TenantManifest(
     public record IdentitySettings(String staffIssuer, Boolean twoFactorForStaff) {
     }
 
+    /** Whether staff and admins sign in with a second factor: yes unless the manifest says false. */
+    public boolean staffTwoFactorRequired() {
+        return identity == null || !Boolean.FALSE.equals(identity.twoFactorForStaff());
+    }
+
     /** Markdown, inline once resolved. */
     public record Texts(String privacyProse, String termsOfUse) {
     }

@@ -91,9 +91,6 @@ class LiveKitRooms implements Rooms {
         return records.delete(roomName);
     }
 
-    boolean knows(String roomName) {
-        return records.find(roomName).isPresent();
-    }
 
     /** Deletes rooms past their lifetime (at most 7 days), on the server and in the records. */
     @Scheduled(fixedDelayString = "${amtsraum.livekit.sweep-interval:PT15M}",

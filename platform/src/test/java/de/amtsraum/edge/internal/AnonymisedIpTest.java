@@ -1,5 +1,6 @@
 package de.amtsraum.edge.internal;
 
+import de.amtsraum.shared.AnonymisedIp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

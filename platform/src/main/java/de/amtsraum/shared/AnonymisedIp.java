@@ -1,4 +1,4 @@
-package de.amtsraum.edge.internal;
+package de.amtsraum.shared;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * as IPv4. Takes the address the servlet container reports ({@code getRemoteAddr()}), so forwarded
  * headers count exactly when Spring Boot's {@code server.forward-headers-strategy} trusts them.
  */
-final class AnonymisedIp {
+public final class AnonymisedIp {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z_.-]+)?");
@@ -19,7 +19,7 @@ final class AnonymisedIp {
     }
 
     /** The anonymised literal, or null when the value is not an IP literal (never resolved by DNS). */
-    static String of(String remoteAddress) {
+    public static String of(String remoteAddress) {
         if (remoteAddress == null) {
             return null;
         }
@@ -27,7 +27,7 @@ final class AnonymisedIp {
         if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);
         }
-        if (!IPV4.matcher(literal).matches() && !IPV6.matcher(literal).matches()) {
+        if (literal.length() > 60 || !IPV4.matcher(literal).matches() && !IPV6.matcher(literal).matches()) {
             return null;
         }
         int scope = literal.indexOf('%');
