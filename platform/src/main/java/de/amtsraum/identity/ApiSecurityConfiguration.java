@@ -21,7 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what. API chain: public are the tenant list and profiles, bot-check challenges,
  * submitting and withdrawing contact requests, the OpenAPI document and health; LiveKit's webhook
  * passes this chain without a token and is authenticated by its signature in the video module. Operator
- * API: operator role. Everything under a tenant: a token of that very tenant ({@link TenantAccess}).
+ * API: operator role. Handover redemptions: the tenant's specialist system ({@link Role#HANDOVER_RECEIVER}).
+ * Everything under a tenant: a token of that very tenant ({@link TenantAccess}).
  * Anything else needs authentication, so a new endpoint is closed until someone opens it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,6 +55,9 @@ class ApiSecurityConfiguration {
                         // signature (JWT with the body's SHA-256, HMAC with the API secret) on the raw body.
                         .requestMatchers(HttpMethod.POST, "/api/v1/livekit/webhook").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
+                        // The tenant's specialist system redeems handover references; nobody else does.
+                        .requestMatchers("/api/v1/tenants/{tenant}/handovers/**")
+                        .access(TenantAccess.withRole(Role.HANDOVER_RECEIVER))
                         .requestMatchers("/api/v1/tenants/{tenant}/manifest")
                         .access(TenantAccess.withRole(Role.TENANT_ADMIN))
                         .requestMatchers("/api/v1/tenants/{tenant}/**")

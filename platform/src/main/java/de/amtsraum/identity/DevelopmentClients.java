@@ -17,7 +17,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 /**
  * The embedded issuer's clients, derived rather than stored: {@code operator-dev} (operator role)
  * and, for every tenant in the directory, {@code <tenant>-dev} (staff and tenant-admin of that tenant
- * only) and {@code <tenant>-portal} (the platform's staff sign-in at the tenant's issuer). A tenant onboarded at run time has its client at once.
+ * only), {@code <tenant>-portal} (the platform's staff sign-in at the tenant's issuer) and
+ * {@code <tenant>-fachverfahren} (the tenant's specialist system: role {@code HANDOVER_RECEIVER} only,
+ * for redeeming handovers). A tenant onboarded at run time has its clients at once. Local use only,
+ * like the embedded issuer itself.
  */
 final class DevelopmentClients implements RegisteredClientRepository {
 
@@ -25,6 +28,7 @@ final class DevelopmentClients implements RegisteredClientRepository {
     private static final String TENANT_SUFFIX = "-dev";
 
     static final String PORTAL_SUFFIX = "-portal";
+    static final String RECEIVER_SUFFIX = "-fachverfahren";
 
     private final TenantDirectory tenants;
     private final IdentityProperties properties;
@@ -59,6 +63,9 @@ final class DevelopmentClients implements RegisteredClientRepository {
             String tenant = clientId.substring(0, clientId.length() - PORTAL_SUFFIX.length());
             return tenants.exists(tenant) ? portal(tenant) : null;
         }
+        if (receiverTenantOf(clientId).filter(tenants::exists).isPresent()) {
+            return client(clientId);
+        }
         return tenantOf(clientId).filter(tenants::exists).map(tenant -> client(clientId)).orElse(null);
     }
 
@@ -68,8 +75,21 @@ final class DevelopmentClients implements RegisteredClientRepository {
         if (OPERATOR_CLIENT.equals(clientId)) {
             return Optional.of(Map.of(TokenClaims.ROLES, List.of(Role.OPERATOR.name())));
         }
+        Optional<Map<String, Object>> receiver = receiverTenantOf(clientId).map(tenant -> Map.of(TokenClaims.TENANT,
+                tenant, TokenClaims.ROLES, List.of(Role.HANDOVER_RECEIVER.name())));
+        if (receiver.isPresent()) {
+            return receiver;
+        }
         return tenantOf(clientId).map(tenant -> Map.of(TokenClaims.TENANT, tenant,
                 TokenClaims.ROLES, List.of(Role.STAFF.name(), Role.TENANT_ADMIN.name())));
+    }
+
+    /** The tenant of a {@code <tenant>-fachverfahren} client. */
+    private static Optional<String> receiverTenantOf(String clientId) {
+        if (clientId == null || !clientId.endsWith(RECEIVER_SUFFIX) || clientId.length() == RECEIVER_SUFFIX.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(clientId.substring(0, clientId.length() - RECEIVER_SUFFIX.length()));
     }
 
     private static Optional<String> tenantOf(String clientId) {

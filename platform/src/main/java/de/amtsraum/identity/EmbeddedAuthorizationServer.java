@@ -45,7 +45,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Local issuer for development and tests, active only when no external issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}) is configured. Issues client-credential
- * tokens at {@code POST /oauth2/token} to {@code operator-dev} and to {@code <tenant>-dev} per tenant,
+ * tokens at {@code POST /oauth2/token} to {@code operator-dev}, to {@code <tenant>-dev} per tenant and to
+ * {@code <tenant>-fachverfahren} (the tenant's specialist system, handover redemption only),
  * and serves one OpenID Connect issuer per tenant at {@code /idp/<tenant>} for the staff sign-in
  * (authorization code with PKCE, demo users of {@link StaffUsers}, TOTP where the tenant requires two
  * factors). The signing key lives in memory: tokens end with the process; one instance only.
@@ -148,7 +149,8 @@ class EmbeddedAuthorizationServer {
     @EventListener(ApplicationReadyEvent.class)
     void warn(ApplicationReadyEvent ready) {
         IdentityProperties properties = ready.getApplicationContext().getBean(IdentityProperties.class);
-        log.warn("EMBEDDED AUTHORIZATION SERVER ACTIVE - for local use only. Clients operator-dev and <tenant>-dev "
+        log.warn("EMBEDDED AUTHORIZATION SERVER ACTIVE - for local use only. Clients operator-dev, <tenant>-dev and "
+                + "<tenant>-fachverfahren "
                 + "get tokens at POST /oauth2/token (client credentials){}. Configure "
                 + "spring.security.oauth2.resourceserver.jwt.issuer-uri for production.",
                 "dev".equals(properties.devClientSecret()) ? " with the DEFAULT SECRET 'dev'" : "");
