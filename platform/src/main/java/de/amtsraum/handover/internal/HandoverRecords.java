@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The {@code case_handover} table: one row per published handover with the hash of its reference.
@@ -22,7 +23,7 @@ final class HandoverRecords {
         this.db = db;
     }
 
-    /** Records a handover about to be sent; a row that exists already (a re-send) stays as it is. */
+    /** Records a handover about to be sent; a row that exists already (a re-send) keeps its times. */
     void recordPublished(String tenantId, String handoverId, String caseId, String aggregateId, long sequenceNumber,
             String referenceHash, Instant publishedAt, Instant expiresAt) {
         TenantRowSecurity.bind(db, tenantId);
@@ -35,7 +36,11 @@ final class HandoverRecords {
                 .set(CASE_HANDOVER.REFERENCE_HASH, referenceHash)
                 .set(CASE_HANDOVER.PUBLISHED_AT, utc(publishedAt))
                 .set(CASE_HANDOVER.EXPIRES_AT, utc(expiresAt))
-                .onConflict(CASE_HANDOVER.HANDOVER_ID).doNothing()
+                // A re-send keeps its row; the reference is the same unless the secret was rotated,
+                // then an unredeemed handover takes the new one.
+                .onConflict(CASE_HANDOVER.HANDOVER_ID).doUpdate()
+                .set(CASE_HANDOVER.REFERENCE_HASH, DSL.excluded(CASE_HANDOVER.REFERENCE_HASH))
+                .where(CASE_HANDOVER.REDEEMED_AT.isNull())
                 .execute();
     }
 

@@ -3,6 +3,7 @@ package de.amtsraum.handover.web;
 import de.amtsraum.handover.HandoverException;
 import de.amtsraum.handover.internal.HandoverRedemptions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * content. Only tokens of the tenant with role {@code HANDOVER_RECEIVER} get here (identity's API chain).
  */
 @RestController
+@SecurityRequirement(name = "bearer")
 class HandoverRedemptionController {
 
     /** The request body; anything else than a JSON object with a string {@code reference} is refused. */
