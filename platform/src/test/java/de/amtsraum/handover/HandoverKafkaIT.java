@@ -282,7 +282,7 @@ class HandoverKafkaIT {
      * the same eventId and reference.
      */
     @Test
-    void aBrokerOutageDelaysDeliveryAndLosesNothing() throws Exception {
+    void aBrokerOutageDelaysDeliveryAndLosesNothing(CapturedOutput output) throws Exception {
         HandedOver before = handOver(TENANT, clock.instant());
         awaitRecords(TOPIC, before.caseId());
         double failures = failures();
@@ -324,6 +324,9 @@ class HandoverKafkaIT {
         assertThat(redeemed.status()).as(redeemed.body()).isEqualTo(200);
         assertThat(redeemed.json().get("content").get("notes").get(0).asText()).isEqualTo(first.canary());
         assertThat(Forbidden.inKafka(kafka, List.of(first.canary(), second.canary()))).isEmpty();
+        assertThat(output.getAll()).as("failures and retries log no content and no reference")
+                .doesNotContain(first.canary()).doesNotContain(second.canary())
+                .doesNotContain(reference(records(TOPIC, second.caseId()).getFirst()));
     }
 
     // --- helpers ---
