@@ -28,7 +28,7 @@ final class DevelopmentClients implements RegisteredClientRepository {
     private static final String TENANT_SUFFIX = "-dev";
 
     static final String PORTAL_SUFFIX = "-portal";
-    static final String RECEIVER_SUFFIX = "-fachverfahren";
+    private static final String RECEIVER_SUFFIX = "-fachverfahren";
 
     private final TenantDirectory tenants;
     private final IdentityProperties properties;
