@@ -10,50 +10,33 @@ import org.springframework.http.HttpStatus;
  */
 public class ConsultationException extends ProblemException {
 
-    public enum Reason {
-        UNKNOWN_CASE(new ProblemType(HttpStatus.NOT_FOUND, "unknown-case", "Unknown case",
-                "This authority has no consultation case with this id.",
-                "Diesen Beratungsfall gibt es hier nicht.")),
-        CASE_CLOSED(new ProblemType(HttpStatus.CONFLICT, "case-closed", "Case closed",
-                "The case is archived, handed over or erased; nothing can be added or changed. Nothing was stored.",
-                "Der Fall ist abgeschlossen (archiviert, übergeben oder gelöscht) und kann nicht mehr geändert werden.")),
-        ALREADY_HANDED_OVER(new ProblemType(HttpStatus.CONFLICT, "case-already-handed-over", "Already handed over",
-                "The case was handed over to the specialist system before; a case is handed over once.",
-                "Der Fall wurde bereits an das Fachverfahren übergeben; eine Übergabe ist nur einmal möglich.")),
-        CONVERSATION_NOT_DECLARED(new ProblemType(HttpStatus.CONFLICT, "conversation-data-not-declared",
-                "Conversation data not declared",
-                "This authority's privacy notice declares no category for conversation data (notes, outcome, "
-                        + "ID document shown, handover), so the platform stores none. Nothing was stored.",
-                "Diese Behörde erhebt laut ihren Datenschutzhinweisen keine Gesprächsdaten. Notizen, Ergebnis, "
-                        + "Ausweisvermerk und Übergabe sind deshalb nicht möglich; es wurde nichts gespeichert.")),
-        UNKNOWN_SERVICE(new ProblemType(HttpStatus.BAD_REQUEST, "unknown-service", "Unknown service",
-                "The authority offers no service with this id.",
-                "Diese Dienstleistung gibt es hier nicht."));
+    public static final ProblemType UNKNOWN_CASE = new ProblemType(HttpStatus.NOT_FOUND, "unknown-case",
+            "Unknown case", "This authority has no consultation case with this id.");
+    public static final ProblemType CASE_CLOSED = new ProblemType(HttpStatus.CONFLICT, "case-closed", "Case closed",
+            "The case is archived, handed over or erased; nothing can be added or changed. Nothing was stored.");
+    public static final ProblemType ALREADY_HANDED_OVER = new ProblemType(HttpStatus.CONFLICT,
+            "case-already-handed-over", "Already handed over",
+            "The case was handed over to the specialist system before; a case is handed over once.");
+    public static final ProblemType CONVERSATION_NOT_DECLARED = new ProblemType(HttpStatus.CONFLICT,
+            "conversation-data-not-declared", "Conversation data not declared",
+            "This authority's privacy notice declares no category for conversation data (notes, outcome, "
+                    + "ID document shown, handover), so the platform stores none. Nothing was stored.");
+    public static final ProblemType UNKNOWN_SERVICE = new ProblemType(HttpStatus.BAD_REQUEST, "unknown-service",
+            "Unknown service", "The authority offers no service with this id.");
 
-        private final ProblemType problem;
+    private final ProblemType problem;
 
-        Reason(ProblemType problem) {
-            this.problem = problem;
-        }
-
-        public ProblemType problem() {
-            return problem;
-        }
+    public ConsultationException(ProblemType problem) {
+        super(problem);
+        this.problem = problem;
     }
 
-    private final Reason reason;
-
-    public ConsultationException(Reason reason) {
-        super(reason.problem());
-        this.reason = reason;
-    }
-
-    public Reason reason() {
-        return reason;
+    public ProblemType problem() {
+        return problem;
     }
 
     /** The message key of the pages: {@code case.problem.<problem type>}. */
     public String messageKey() {
-        return "case.problem." + reason.problem().type();
+        return "case.problem." + problem.type();
     }
 }

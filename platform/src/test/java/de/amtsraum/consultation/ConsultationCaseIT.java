@@ -23,6 +23,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import de.amtsraum.shared.TenantRowSecurity;
+import org.jooq.DSLContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -61,6 +65,12 @@ class ConsultationCaseIT {
     EventStore eventStore;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    TransactionTemplate transactions;
 
     Api api;
 
@@ -350,6 +360,32 @@ class ConsultationCaseIT {
         assertThat(view.get("notes")).isEmpty();
         assertThat(view.get("retentionDueAt").isNull()).isTrue();
         assertThat(post("leer", caseId, "archive", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCaseTablesAreBoundToTheTenantByRowLevelSecurity() {
+        String heilbronn = openCase("heilbronn");
+        assertThat(note("heilbronn", heilbronn, "RLS", false).status()).isEqualTo(201);
+        openCase("coburg");
+        String role = "amtsraum_rls_probe";
+        jdbc.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
+        jdbc.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON consultation_case, consultation_note TO " + role);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("SET LOCAL ROLE " + role);
+            assertThat(jdbc.queryForObject("select count(*) from consultation_case", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from consultation_note", Long.class)).isZero();
+        });
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("SET LOCAL ROLE " + role);
+            TenantRowSecurity.bind(db, "heilbronn");
+            assertThat(jdbc.queryForList("select distinct tenant_id from consultation_case", String.class))
+                    .containsExactly("heilbronn");
+            assertThat(jdbc.queryForList("select distinct tenant_id from consultation_note", String.class))
+                    .containsExactly("heilbronn");
+            assertThat(jdbc.update("update consultation_case set status = 'ERASED' where tenant_id = 'coburg'"))
+                    .isZero();
+        });
     }
 
     private static JsonNode readTree(String json) {

@@ -11,7 +11,6 @@ import de.amtsraum.consultation.ConsultationCaseErased;
 import de.amtsraum.consultation.ConsultationCaseHandedOver;
 import de.amtsraum.consultation.ConsultationCaseOpened;
 import de.amtsraum.consultation.ConsultationException;
-import de.amtsraum.consultation.ConsultationException.Reason;
 import de.amtsraum.consultation.ConsultationIdentityDocumentShown;
 import de.amtsraum.consultation.ConsultationNoteAdded;
 import de.amtsraum.consultation.ConsultationOutcomeRecorded;
@@ -119,7 +118,7 @@ class ConsultationCase {
     String handle(CaseCommands.HandOver command) {
         requireTenant(command.tenantId());
         if (handedOver) {
-            throw new ConsultationException(Reason.ALREADY_HANDED_OVER);
+            throw new ConsultationException(ConsultationException.ALREADY_HANDED_OVER);
         }
         requireOpen(command.tenantId());
         ObjectNode content = JSON.createObjectNode();
@@ -143,13 +142,13 @@ class ConsultationCase {
     private void requireOpen(String tenant) {
         requireTenant(tenant);
         if (status != Status.OPEN) {
-            throw new ConsultationException(Reason.CASE_CLOSED);
+            throw new ConsultationException(ConsultationException.CASE_CLOSED);
         }
     }
 
     private void requireTenant(String tenant) {
         if (status == null || !tenantId.equals(tenant)) {
-            throw new ConsultationException(Reason.UNKNOWN_CASE);
+            throw new ConsultationException(ConsultationException.UNKNOWN_CASE);
         }
     }
 

@@ -4,7 +4,6 @@ import de.amtsraum.consultation.ConsultationCaseArchived.ClosedBy;
 import de.amtsraum.consultation.ConsultationCaseOpened.Origin;
 import de.amtsraum.consultation.ConsultationCases;
 import de.amtsraum.consultation.ConsultationException;
-import de.amtsraum.consultation.ConsultationException.Reason;
 import de.amtsraum.consultation.ConsultationOutcomeRecorded.Outcome;
 import de.amtsraum.consultation.IdentityDocumentKind;
 import de.amtsraum.consultation.InvalidCaseInputException;
@@ -51,7 +50,7 @@ class ConsultationCaseService implements ConsultationCases {
     public CaseView get(String tenantId, String caseId) {
         TenantManifest manifest = manifest(tenantId);
         return queries.find(tenantId, caseId, serviceNames(manifest))
-                .orElseThrow(() -> new ConsultationException(Reason.UNKNOWN_CASE));
+                .orElseThrow(() -> new ConsultationException(ConsultationException.UNKNOWN_CASE));
     }
 
     @Override
@@ -64,7 +63,7 @@ class ConsultationCaseService implements ConsultationCases {
         TenantManifest manifest = manifest(tenantId);
         String service = blankToNull(serviceId);
         if (service != null && manifest.services().stream().noneMatch(s -> s.id().equals(service))) {
-            throw new ConsultationException(Reason.UNKNOWN_SERVICE);
+            throw new ConsultationException(ConsultationException.UNKNOWN_SERVICE);
         }
         String caseId = CaseIds.random();
         commands.sendAndWait(new CaseCommands.Open(tenantId, caseId, UUID.randomUUID().toString(), Origin.STAFF,
@@ -134,10 +133,10 @@ class ConsultationCaseService implements ConsultationCases {
     private void conversation(String tenantId, String caseId) {
         TenantManifest manifest = manifest(tenantId);
         if (!queries.exists(tenantId, caseId)) {
-            throw new ConsultationException(Reason.UNKNOWN_CASE);
+            throw new ConsultationException(ConsultationException.UNKNOWN_CASE);
         }
         if (manifest.categoryFor(DataKind.CONVERSATION).isEmpty()) {
-            throw new ConsultationException(Reason.CONVERSATION_NOT_DECLARED);
+            throw new ConsultationException(ConsultationException.CONVERSATION_NOT_DECLARED);
         }
     }
 
@@ -146,7 +145,7 @@ class ConsultationCaseService implements ConsultationCases {
         try {
             return (T) commands.sendAndWait(command);
         } catch (AggregateNotFoundException unknown) {
-            throw new ConsultationException(Reason.UNKNOWN_CASE);
+            throw new ConsultationException(ConsultationException.UNKNOWN_CASE);
         }
     }
 

@@ -15,7 +15,6 @@ import de.amtsraum.video.VideoException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -101,10 +100,8 @@ class CasePageController {
     String identityDocument(@PathVariable String tenant, @PathVariable String caseId,
                             @RequestParam(name = "documentKind", required = false) String kind,
                             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(tenant, caseId, model, redirect, response, "case.document.recorded", Map.of(), () -> {
-            cases.recordIdentityDocument(tenant, caseId, kind);
-            return null;
-        });
+        return act(tenant, caseId, model, redirect, response, "case.document.recorded", Map.of(),
+                () -> cases.recordIdentityDocument(tenant, caseId, kind));
     }
 
     @PostMapping(path = "/{tenant}" + PAGES + "/{caseId}/ergebnis", consumes = "application/x-www-form-urlencoded")
@@ -112,10 +109,8 @@ class CasePageController {
                    @RequestParam(required = false) String outcome, @RequestParam(required = false) String summary,
                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(tenant, caseId, model, redirect, response, "case.outcome.recorded",
-                Map.of("summary", summary == null ? "" : summary), () -> {
-                    cases.recordOutcome(tenant, caseId, outcome, summary);
-                    return null;
-                });
+                Map.of("summary", summary == null ? "" : summary),
+                () -> cases.recordOutcome(tenant, caseId, outcome, summary));
     }
 
     @GetMapping("/{tenant}" + PAGES + "/{caseId}/archivieren")
@@ -126,10 +121,8 @@ class CasePageController {
     @PostMapping(path = "/{tenant}" + PAGES + "/{caseId}/archivieren", consumes = "application/x-www-form-urlencoded")
     String archive(@PathVariable String tenant, @PathVariable String caseId, Model model,
                    RedirectAttributes redirect, HttpServletResponse response) {
-        return act(tenant, caseId, model, redirect, response, "case.archived", Map.of(), () -> {
-            cases.archive(tenant, caseId);
-            return null;
-        });
+        return act(tenant, caseId, model, redirect, response, "case.archived", Map.of(),
+                () -> cases.archive(tenant, caseId));
     }
 
     @GetMapping("/{tenant}" + PAGES + "/{caseId}/uebergeben")
@@ -168,11 +161,11 @@ class CasePageController {
     }
 
     private String act(String tenant, String caseId, Model model, RedirectAttributes redirect,
-                       HttpServletResponse response, String done, Map<String, String> values, Supplier<Object> action) {
+                       HttpServletResponse response, String done, Map<String, String> values, Runnable action) {
         frame(tenant, model);
         find(tenant, caseId);
         try {
-            action.get();
+            action.run();
         } catch (InvalidCaseInputException invalid) {
             Map<String, String> errors = new LinkedHashMap<>();
             invalid.problems().forEach(p -> errors.put(p.field(), text("case.error." + p.code())));
