@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -40,8 +41,15 @@ final class CapturingMailSender extends JavaMailSenderImpl {
             Path file = directory.resolve(STAMP.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml");
             try {
                 Files.createDirectories(directory);
-                try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-                    message.writeTo(out);
+                // Written beside the folder, then moved in: a reader of the folder never sees half a mail.
+                Path partial = Files.createTempFile(directory.toAbsolutePath().getParent(), ".mail-", ".partial");
+                try {
+                    try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.TRUNCATE_EXISTING)) {
+                        message.writeTo(out);
+                    }
+                    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(partial);
                 }
             } catch (IOException | MessagingException failed) {
                 throw new MailSendException("could not capture mail: " + failed.getClass().getSimpleName());

@@ -43,6 +43,9 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "100")
                 .setConnectConfig("password", password)
+                // Stopped by the context (destroyMethod), after Axon's processors: zonky's own JVM shutdown
+                // hook would stop the server concurrently, under a tracking processor still running.
+                .setRegisterShutdownHook(false)
                 .start();
         EmbeddedPostgresCredentials.requirePassword(postgres, cluster, password);
         log.info("Embedded PostgreSQL ready on 127.0.0.1:{} in {} ms (data under {})", postgres.getPort(),

@@ -49,14 +49,7 @@ class BookingRetentionIT {
     /** Books and confirms; returns the appointment as staff see it. */
     private JsonNode bookAndConfirm(String tenant, String service, com.fasterxml.jackson.databind.node.ObjectNode form,
                                     String email) {
-        var held = BookingFixtures.book(api, tenant, form);
-        assertThat(held.status()).as(held.body()).isEqualTo(202);
-        var mail = BookingFixtures.mailWithSubject(runtime.resolve("mail"), email, "Bitte bestätigen").orElseThrow();
-        String token = BookingFixtures.parameter(BookingFixtures.text(mail), "token").orElseThrow();
-        var confirmed = api.post("/api/v1/tenants/" + tenant + "/appointment-confirmations", null, "application/json",
-                BookingFixtures.token(token));
-        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
-        return staffView(tenant, held.json().get("appointmentId").asText());
+        return staffView(tenant, BookingFixtures.bookAndConfirm(api, runtime.resolve("mail"), tenant, form));
     }
 
     private JsonNode staffView(String tenant, String id) {

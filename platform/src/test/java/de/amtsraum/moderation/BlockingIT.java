@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.amtsraum.identity.Totp;
 import de.amtsraum.privacy.RetentionDeadlines;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.BookingFixtures;
 import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PageClient;
+import de.amtsraum.support.StaffPages;
 import de.amtsraum.support.PlatformTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -286,18 +286,8 @@ class BlockingIT {
 
     // ---- staff pages ----
 
-    /** Signs a staff member in at the tenant's embedded issuer (password, then TOTP) and returns the page asked for. */
     HttpResponse<String> signedIn(PageClient browser, String tenant, String path) {
-        HttpResponse<String> login = browser.get(path);
-        assertThat(login.uri().getPath()).isEqualTo("/idp/login");
-        HttpResponse<String> totp = browser.post("/idp/login", PageClient.csrf(login.body()),
-                Map.of("username", tenant + ".sachbearbeitung", "password", "dev-staff-2026"));
-        assertThat(totp.uri().getPath()).isEqualTo("/idp/totp");
-        HttpResponse<String> page = browser.post("/idp/totp", PageClient.csrf(totp.body()),
-                Map.of("code", Totp.code("JBSWY3DPEHPK3PXP", clock.instant().getEpochSecond())));
-        assertThat(page.uri().getPath()).isEqualTo(path);
-        assertThat(page.statusCode()).isEqualTo(200);
-        return page;
+        return StaffPages.signedIn(browser, tenant, path, clock);
     }
 
     static PageClient.FilePart file(String fileName, String type, byte[] bytes) {
@@ -305,16 +295,11 @@ class BlockingIT {
     }
 
     static String formAction(String html, String endsWith) {
-        Matcher matcher = Pattern.compile("action=\"([^\"]*" + Pattern.quote(endsWith) + ")\"").matcher(html);
-        assertThat(matcher.find()).as("form " + endsWith).isTrue();
-        return matcher.group(1);
+        return StaffPages.formAction(html, endsWith);
     }
 
-    /** The CSRF token of the form that posts to the action. */
     static String csrfOf(String html, String action) {
-        int at = html.indexOf("action=\"" + action + "\"");
-        assertThat(at).as("form " + action).isPositive();
-        return PageClient.csrf(html.substring(at));
+        return StaffPages.csrfOf(html, action);
     }
 
     @Test

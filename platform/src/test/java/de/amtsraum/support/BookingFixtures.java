@@ -79,6 +79,23 @@ public final class BookingFixtures {
         return api.post("/api/v1/tenants/" + tenant + "/appointments", null, "application/json", form.toString());
     }
 
+    /**
+     * Books and confirms through the mailed link, like a citizen; returns the appointment id.
+     * {@code mailDirectory}: where the platform captures outgoing mail.
+     */
+    public static String bookAndConfirm(Api api, Path mailDirectory, String tenant, ObjectNode form) {
+        String email = form.get("email").asText();
+        Api.Response held = book(api, tenant, form);
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        MimeMessage mail = mailWithSubject(mailDirectory, email, "Bitte bestätigen").orElseThrow();
+        String body = text(mail);
+        String token = parameter(body, "token").orElseThrow(() -> new AssertionError("no token link in: " + body));
+        Api.Response confirmed = api.post("/api/v1/tenants/" + tenant + "/appointment-confirmations", null,
+                "application/json", token(token));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        return held.json().get("appointmentId").asText();
+    }
+
     /** A solution of a fresh challenge of the tenant (ALTCHA v1 payload, Base64 JSON). */
     public static String solve(Api api, String tenant) {
         Api.Response response = api.get("/api/v1/tenants/" + tenant + "/challenge");

@@ -115,7 +115,9 @@ class StaffPageController {
     }
 
     private void show(String tenant, String id, Model model) {
-        model.addAttribute("appointment", find(tenant, id));
+        AppointmentView appointment = find(tenant, id);
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("caseId", caseOf(tenant, appointment));
         boolean offered = blocks.offered(tenant);
         model.addAttribute("blockingOffered", offered);
         model.addAttribute("blocks", offered ? appointments.blocksOf(tenant, id) : java.util.List.of());
@@ -162,6 +164,19 @@ class StaffPageController {
         show(tenant, id, model);
         model.addAttribute("error", message);
         return "booking/staff-appointment";
+    }
+
+    /**
+     * The consultation case a confirmed appointment of a consultation service opened (issue 6), or
+     * null; the id derives from the appointment's, so no call into the consultation module is needed.
+     */
+    private String caseOf(String tenant, AppointmentView appointment) {
+        if ("HELD".equals(appointment.status()) || "EXPIRED".equals(appointment.status())) {
+            return null;
+        }
+        boolean consultation = site.resolve(tenant).services().stream()
+                .anyMatch(s -> s.id().equals(appointment.serviceId()) && s.opensConsultationCase());
+        return consultation ? de.amtsraum.shared.CaseIds.forAppointment(appointment.appointmentId()) : null;
     }
 
     private AppointmentView find(String tenant, String id) {

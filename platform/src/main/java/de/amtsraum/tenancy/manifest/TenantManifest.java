@@ -105,11 +105,21 @@ public record TenantManifest(
 
     public enum Channel { ON_SITE, VIDEO }
 
+    /**
+     * @param consultationCase whether a confirmed appointment of this on-site service opens a
+     *                         consultation case (Beratungsfall); VIDEO services always open one
+     */
     public record Service(String id, String name, String description, int durationMinutes, Channel channel,
-                          String location, List<String> documentsToBring, String leikaKey, List<String> staff) {
+                          String location, List<String> documentsToBring, String leikaKey, List<String> staff,
+                          boolean consultationCase) {
         public Service {
             documentsToBring = List.copyOf(documentsToBring == null ? List.of() : documentsToBring);
             staff = List.copyOf(staff == null ? List.of() : staff);
+        }
+
+        /** Whether a confirmed appointment of the service opens a consultation case. */
+        public boolean opensConsultationCase() {
+            return channel == Channel.VIDEO || consultationCase;
         }
     }
 

@@ -190,6 +190,26 @@ class ManifestValidationTest {
     }
 
     @Test
+    void anOnSiteServiceOpensConsultationCasesOnlyWhenItsManifestSaysSo() {
+        Path copy = ManifestFixtures.copy("recklinghausen", tenants, "recklinghausen");
+        ManifestFixtures.edit(copy, manifest -> ((ObjectNode) manifest.get("services").get(0))
+                .put("consultationCase", true));
+        TenantManifest manifest = ManifestReader.fromFolder(copy).manifest();
+
+        assertThat(manifest.services().get(0).opensConsultationCase()).isTrue();
+        assertThat(manifest.services().get(1).consultationCase()).as("default false").isFalse();
+        assertThat(manifest.services().get(1).opensConsultationCase()).isFalse();
+        assertThat(read("heilbronn").services()).as("VIDEO services always open a case")
+                .allSatisfy(service -> assertThat(service.opensConsultationCase()).isTrue());
+    }
+
+    @Test
+    void refusesAConsultationCaseFlagThatIsNoBoolean() {
+        assertRefused(m -> ((ObjectNode) m.get("services").get(0)).put("consultationCase", "ja"),
+                "services[0].consultationCase", "");
+    }
+
+    @Test
     void refusesServiceAtUnknownLocation() {
         assertRefused(manifest -> ((ObjectNode) manifest.get("services").get(0)).put("location", "mars"),
                 "services[0].location", "unknown location 'mars'");
