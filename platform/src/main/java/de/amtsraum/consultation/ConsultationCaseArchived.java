@@ -6,8 +6,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /**
- * The case is closed: staff archived it, or its appointment was cancelled before the consultation
- * took place. The tenant's CASE_ARCHIVED retention rules start now; nothing is added any more.
+ * The case is closed: staff archived it, its appointment was cancelled before the consultation took
+ * place, or the specialist system redeemed the handover of a handed-over case. The tenant's
+ * CASE_ARCHIVED retention rules start now; nothing is added any more.
  */
 @Revision("1")
 public record ConsultationCaseArchived(String tenantId,
@@ -16,5 +17,5 @@ public record ConsultationCaseArchived(String tenantId,
                                        @NotPersonal("who or what closed the case") ClosedBy closedBy,
                                        Instant archivedAt) implements TenantScoped {
 
-    public enum ClosedBy { STAFF, APPOINTMENT_CANCELLED, APPOINTMENT_EXPIRED }
+    public enum ClosedBy { STAFF, APPOINTMENT_CANCELLED, APPOINTMENT_EXPIRED, HANDOVER_RECEIVED }
 }

@@ -42,6 +42,12 @@ public interface ConsultationCases {
     /** Hands the case over to the specialist system (once) and closes it. @return the handover id */
     String handOver(String tenantId, String caseId);
 
+    /**
+     * The specialist system redeemed the handover: the handed-over case is archived now (its
+     * CASE_ARCHIVED rules start). Idempotent; a case that is not handed over is left as it is.
+     */
+    void handoverReceived(String tenantId, String caseId);
+
     record CaseSummary(String caseId, String status, String origin, String serviceId, String serviceName,
                        String appointmentId, Instant openedAt, Instant lastActivityAt, Instant retentionDueAt) {
     }

@@ -20,6 +20,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import de.amtsraum.consultation.ConsultationCaseHandedOver;
+import de.amtsraum.consultation.ConsultationCases;
+import de.amtsraum.privacy.RetentionDeadlines;
 import de.amtsraum.identity.TokenClaims;
 import de.amtsraum.privacy.ShredCause;
 import de.amtsraum.privacy.SubjectKeys;
@@ -97,6 +99,10 @@ class HandoverKafkaIT {
     SubjectKeys subjectKeys;
     @Autowired
     JWKSource<SecurityContext> signingKeys;
+    @Autowired
+    ConsultationCases cases;
+    @Autowired
+    RetentionDeadlines retention;
 
     Api api;
 
@@ -179,6 +185,41 @@ class HandoverKafkaIT {
 
         assertThat(output.getAll()).as("no content in the log").doesNotContain(handover.canary())
                 .doesNotContain(handover.subjectId()).doesNotContain(reference);
+    }
+
+    /**
+     * A real case of Heilbronn (shreds archived cases at once): handing over does not erase the
+     * content — it stays readable until the specialist system redeemed it; the redemption archives the
+     * case, and the next retention run erases the platform's copy.
+     */
+    @Test
+    void aRealCaseStaysReadableUntilRedeemedThenItIsArchivedAndErased() throws Exception {
+        String canary = "Canary-" + UUID.randomUUID();
+        String caseId = cases.open(TENANT, null);
+        cases.addNote(TENANT, caseId, canary, true);
+        cases.addNote(TENANT, caseId, "nicht markiert", false);
+        cases.recordOutcome(TENANT, caseId, "COMPLETED", null);
+        String handoverId = cases.handOver(TENANT, caseId);
+
+        ConsumerRecord<byte[], byte[]> record = awaitRecords(TOPIC, caseId).getFirst();
+        assertThat(JSON.readTree(record.value()).get("eventId").asText()).isEqualTo(handoverId);
+        retention.runDue();
+        assertThat(cases.get(TENANT, caseId).status()).as("handed over, not yet archived").isEqualTo("HANDED_OVER");
+
+        Api.Response redeemed = redeem(api.token(TENANT + "-fachverfahren", "dev"), reference(record));
+        assertThat(redeemed.status()).as(redeemed.body()).isEqualTo(200);
+        assertThat(redeemed.json().get("content").get("notes")).hasSize(1);
+        assertThat(redeemed.json().get("content").get("notes").get(0).asText()).isEqualTo(canary);
+
+        ConsultationCases.CaseView archived = cases.get(TENANT, caseId);
+        assertThat(archived.status()).isEqualTo("ARCHIVED");
+        assertThat(archived.closedBy()).isEqualTo("HANDOVER_RECEIVED");
+        assertThat(archived.notes()).extracting(ConsultationCases.NoteView::text).contains(canary);
+
+        retention.runDue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.get(TENANT, caseId).status(), "ERASED"::equals);
+        assertThat(cases.get(TENANT, caseId).notes()).extracting(ConsultationCases.NoteView::text)
+                .doesNotContain(canary);
     }
 
     @Test

@@ -60,9 +60,14 @@ class CaseRetention {
         triggers.raise(e.tenantId(), e.subjectId(), RetentionTrigger.CASE_ARCHIVED, e.archivedAt());
     }
 
+    /**
+     * A handover is activity, not yet the archiving: the content must stay readable until the
+     * specialist system redeemed it (then the case is archived, {@code HANDOVER_RECEIVED}); if it never
+     * does, the CASE_LAST_ACTIVITY rule erases it like any idle case.
+     */
     @EventHandler
     void on(ConsultationCaseHandedOver e) {
-        triggers.raise(e.tenantId(), e.subjectId(), RetentionTrigger.CASE_ARCHIVED, e.handedOverAt());
+        activity(e.tenantId(), e.subjectId(), e.handedOverAt());
     }
 
     private void activity(String tenantId, String subjectId, Instant at) {

@@ -104,6 +104,12 @@ class ConsultationCase {
     boolean handle(CaseCommands.Archive command) {
         if (command.by() == ClosedBy.STAFF) {
             requireOpen(command.tenantId());
+        } else if (command.by() == ClosedBy.HANDOVER_RECEIVED) {
+            // The specialist system holds the content now: the handed-over case is archived.
+            requireTenant(command.tenantId());
+            if (status != Status.HANDED_OVER) {
+                return false;
+            }
         } else {
             requireTenant(command.tenantId());
             if (status != Status.OPEN || consulted) {

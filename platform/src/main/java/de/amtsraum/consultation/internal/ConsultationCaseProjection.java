@@ -132,7 +132,8 @@ class ConsultationCaseProjection {
                 .set(CONSULTATION_CASE.STATUS, ConsultationCase.Status.HANDED_OVER.name())
                 .set(CONSULTATION_CASE.HANDOVER_ID, e.handoverId())
                 .set(CONSULTATION_CASE.HANDED_OVER_AT, time(e.handedOverAt()))
-                .set(CONSULTATION_CASE.RETENTION_DUE_AT, due(e.tenantId(), RetentionTrigger.CASE_ARCHIVED,
+                .set(CONSULTATION_CASE.LAST_ACTIVITY_AT, time(e.handedOverAt()))
+                .set(CONSULTATION_CASE.RETENTION_DUE_AT, due(e.tenantId(), RetentionTrigger.CASE_LAST_ACTIVITY,
                         e.handedOverAt()))
                 .where(CONSULTATION_CASE.CASE_ID.eq(e.caseId()))
                 .execute();

@@ -124,6 +124,11 @@ class ConsultationCaseService implements ConsultationCases {
     }
 
     @Override
+    public void handoverReceived(String tenantId, String caseId) {
+        send(new CaseCommands.Archive(tenantId, caseId, ClosedBy.HANDOVER_RECEIVED, clock.instant()));
+    }
+
+    @Override
     public String handOver(String tenantId, String caseId) {
         conversation(tenantId, caseId);
         return send(new CaseCommands.HandOver(tenantId, caseId, UUID.randomUUID().toString(), clock.instant()));

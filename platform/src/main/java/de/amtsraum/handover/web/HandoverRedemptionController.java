@@ -1,9 +1,12 @@
 package de.amtsraum.handover.web;
 
+import de.amtsraum.consultation.ConsultationCases;
 import de.amtsraum.handover.HandoverException;
 import de.amtsraum.handover.internal.HandoverRedemptions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The tenant's specialist system redeems the one-time reference of a handover message for the
  * content. Only tokens of the tenant with role {@code HANDOVER_RECEIVER} get here (identity's API chain).
+ * Once redeemed (committed), the case is archived: the receiver holds the content now, and the
+ * tenant's CASE_ARCHIVED rules erase the platform's copy.
  */
 @RestController
 @SecurityRequirement(name = "bearer")
@@ -24,10 +29,14 @@ class HandoverRedemptionController {
     record RedemptionRequest(String reference) {
     }
 
-    private final HandoverRedemptions redemptions;
+    private static final Logger log = LoggerFactory.getLogger(HandoverRedemptionController.class);
 
-    HandoverRedemptionController(HandoverRedemptions redemptions) {
+    private final HandoverRedemptions redemptions;
+    private final ConsultationCases cases;
+
+    HandoverRedemptionController(HandoverRedemptions redemptions, ConsultationCases cases) {
         this.redemptions = redemptions;
+        this.cases = cases;
     }
 
     @PostMapping(path = "/api/v1/tenants/{tenant}/handovers/redemptions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -43,7 +52,14 @@ class HandoverRedemptionController {
         if (request == null || request.reference() == null) {
             throw new HandoverException(HandoverException.Reason.INVALID_REQUEST);
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(redemptions.redeem(tenant, request.reference()));
+        HandoverRedemptions.Redeemed redeemed = redemptions.redeem(tenant, request.reference());
+        try {
+            cases.handoverReceived(tenant, redeemed.caseId());
+        } catch (RuntimeException e) {
+            // The receiver has the content either way; the idle-case rule still erases the copy.
+            log.warn("Case {} of tenant {} not archived after its handover was redeemed: {}", redeemed.caseId(),
+                    tenant, e.getClass().getSimpleName());
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(redeemed);
     }
 }
