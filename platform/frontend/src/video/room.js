@@ -491,6 +491,11 @@ function start(root) {
 
   function attach(track, participant) {
     const element = tile(participant);
+    // Tracks already there when joining are attached on connect; TrackSubscribed may follow for them.
+    if (track.attachedElements.some((attached) => element.contains(attached))) {
+      showCameraState(participant);
+      return;
+    }
     if (track.kind === Track.Kind.Video) {
       const video = track.attach();
       video.className = 'amtsraum-room-video';
