@@ -121,9 +121,11 @@ function start(root) {
     status.textContent = text(key, name);
   }
 
-  function fail(message) {
+  /** Shows an error (or none); device marks camera/microphone errors, which a working device clears. */
+  function fail(message, device = false) {
     error.textContent = message;
     error.hidden = !message;
+    error.dataset.device = String(device && !!message);
   }
 
   // ---- end-to-end encryption key: only in the URL fragment ----
@@ -188,10 +190,12 @@ function start(root) {
       previewTrack.attach(preview);
       preview.hidden = false;
       previewOff.hidden = true;
-      fail('');
+      if (error.dataset.device === 'true') {
+        fail('');
+      }
     } catch (e) {
       cameraBox.checked = false;
-      fail(text(deviceError(e)));
+      fail(text(deviceError(e)), true);
     }
   }
 
@@ -319,14 +323,14 @@ function start(root) {
         await local.setCameraEnabled(true);
       }
     } catch (e) {
-      fail(text(deviceError(e)));
+      fail(text(deviceError(e)), true);
     }
     try {
       if (micBox.checked) {
         await local.publishTrack(await createLocalAudioTrack({ echoCancellation: true, noiseSuppression: true }));
       }
     } catch (e) {
-      fail(text(deviceError(e)));
+      fail(text(deviceError(e)), true);
     }
     stopPreview();
     showLocal();
@@ -347,9 +351,11 @@ function start(root) {
       } else {
         await local.setMicrophoneEnabled(!on);
       }
-      fail('');
+      if (error.dataset.device === 'true') {
+        fail('');
+      }
     } catch (e) {
-      fail(text(deviceError(e)));
+      fail(text(deviceError(e)), true);
     } finally {
       button.disabled = false;
     }
@@ -366,10 +372,15 @@ function start(root) {
     } else {
       localVideo.hidden = true;
     }
-    cameraButton.textContent = text(local.isCameraEnabled ? 'cameraTurnOff' : 'cameraTurnOn');
-    micButton.textContent = text(local.isMicrophoneEnabled ? 'micTurnOff' : 'micTurnOn');
+    label(cameraButton, text(local.isCameraEnabled ? 'cameraTurnOff' : 'cameraTurnOn'));
+    label(micButton, text(local.isMicrophoneEnabled ? 'micTurnOff' : 'micTurnOn'));
     cameraBox.checked = local.isCameraEnabled;
     micBox.checked = local.isMicrophoneEnabled;
+  }
+
+  /** A KERN button's visible text is its label span; the button's accessible name follows it. */
+  function label(button, value) {
+    button.querySelector('.kern-label').textContent = value;
   }
 
   async function leave() {
@@ -451,7 +462,7 @@ function start(root) {
       .on(RoomEvent.AudioPlaybackStatusChanged, () => {
         audioButton.hidden = room.canPlaybackAudio;
       })
-      .on(RoomEvent.MediaDevicesError, (e) => fail(text(deviceError(e))))
+      .on(RoomEvent.MediaDevicesError, (e) => fail(text(deviceError(e)), true))
       .on(RoomEvent.Reconnecting, () => say('reconnecting'))
       .on(RoomEvent.SignalReconnecting, () => say('reconnecting'))
       .on(RoomEvent.Reconnected, () => {
