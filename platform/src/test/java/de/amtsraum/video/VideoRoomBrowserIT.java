@@ -109,16 +109,14 @@ class VideoRoomBrowserIT {
 
     @DynamicPropertySource
     static void liveKit(DynamicPropertyRegistry registry) {
-        registry.add("amtsraum.livekit.url", () -> livekit.url());
-        registry.add("amtsraum.livekit.api-key", () -> livekit.apiKey());
-        registry.add("amtsraum.livekit.api-secret", () -> livekit.apiSecret());
+        LiveKitServer.register(registry, () -> livekit);
         registry.add("amtsraum.livekit.departure-timeout", () -> "PT2S");
     }
 
     @BeforeEach
     void startServer() throws Exception {
-        livekit.start("http://127.0.0.1:" + port + "/api/v1/livekit/webhook");
-        server = RoomServiceClient.createClient(livekit.url(), livekit.apiKey(), livekit.apiSecret());
+        livekit.startFor(port);
+        server = livekit.roomService();
     }
 
     @AfterEach
@@ -141,6 +139,7 @@ class VideoRoomBrowserIT {
 
         ChromeDriver anna = open(room, "");
         assertPrejoin(anna);
+        screenshot(anna, "prejoin");
         rename(anna, "Anna Amt");
         join(anna);
         await().atMost(Duration.ofSeconds(20)).until(() -> text(anna, "room-state").equals("Sie sind im Videoraum."));
@@ -306,6 +305,13 @@ class VideoRoomBrowserIT {
                 "The conversation is not end-to-end encrypted. It is encrypted on its way to the video server.");
         assertThat(english.findElement(By.id("join")).getText()).isEqualTo("Enter the video room");
         assertNoConsoleProblems(anna, english);
+
+        // Without JavaScript: only the notice that the room needs it, no dead form.
+        ChromeDriver noScript = Browser.start(false);
+        browsers.add(noScript);
+        noScript.get(base() + "/coburg/test-videoraum/" + room.name());
+        assertThat(noScript.findElement(By.tagName("main")).getText()).contains("Der Videoraum braucht JavaScript.");
+        assertThat(noScript.findElement(By.id("prejoin")).isDisplayed()).isFalse();
     }
 
     // ---- the pages, as a person uses them ----
