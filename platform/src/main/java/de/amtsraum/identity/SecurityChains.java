@@ -63,8 +63,9 @@ public final class SecurityChains {
      * is committed (the strict header writers then leave them alone): the strict policy plus what
      * the room needs and nothing more: the LiveKit server's signalling origin for {@code connect-src}
      * (WebSocket and, for the SDK's {@code /rtc/validate} after a failed join, HTTP), the E2EE worker
-     * from this origin ({@code worker-src 'self'}), remote media as {@code blob:}/{@code mediastream:}
-     * ({@code media-src}), and camera and microphone for this origin (Permissions-Policy).
+     * from this origin ({@code worker-src 'self'}, no {@code blob:}), and camera and microphone for
+     * this origin (Permissions-Policy). No {@code media-src} beyond {@code default-src 'self'}: the SDK
+     * plays media through {@code srcObject}, which no CSP directive governs (checked in chromium).
      *
      * @param liveKitClientUrl the WebSocket URL browsers use ({@code ws://} or {@code wss://})
      */
@@ -82,6 +83,6 @@ public final class SecurityChains {
         String authority = liveKitClientUrl.getHost() + (liveKitClientUrl.getPort() < 0 ? "" : ":" + liveKitClientUrl.getPort());
         String signalling = (secure ? "wss://" : "ws://") + authority + " " + (secure ? "https://" : "http://") + authority;
         return CONTENT_SECURITY_POLICY.replace("connect-src 'self';", "connect-src 'self' " + signalling + "; "
-                + "worker-src 'self'; media-src 'self' blob: mediastream:;");
+                + "worker-src 'self';");
     }
 }

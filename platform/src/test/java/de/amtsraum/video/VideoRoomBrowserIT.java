@@ -270,8 +270,8 @@ class VideoRoomBrowserIT {
                 URI.create(base() + "/coburg/test-videoraum/" + room.name())).build(), HttpResponse.BodyHandlers.ofString());
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(policy).contains("connect-src 'self' " + livekit.url().replace("http://", "ws://") + " " + livekit.url() + ";",
-                "worker-src 'self';", "media-src 'self' blob: mediastream:;", "script-src 'self';")
-                .doesNotContain("unsafe-inline", "unsafe-eval", "*");
+                "worker-src 'self';", "script-src 'self';")
+                .doesNotContain("unsafe-inline", "unsafe-eval", "*", "blob:");
         assertThat(page.headers().firstValue("Permissions-Policy").orElseThrow())
                 .contains("camera=(self)", "microphone=(self)", "display-capture=()");
         assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/coburg/datenschutz")).build(),
