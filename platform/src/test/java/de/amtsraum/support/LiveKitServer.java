@@ -1,5 +1,6 @@
 package de.amtsraum.support;
 
+import io.livekit.server.RoomServiceClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -19,7 +20,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real {@code livekit-server} (Go, {@code go install github.com/livekit/livekit-server/cmd/server@v1.13.5})
@@ -98,6 +101,27 @@ public final class LiveKitServer implements AutoCloseable {
 
     public String apiSecret() {
         return apiSecret;
+    }
+
+    /**
+     * Points the platform under test at the server (URL, API key and secret), for a
+     * {@code @DynamicPropertySource}; the supplier is asked only when the context starts, after
+     * {@link #prepare()} in {@code @BeforeAll}.
+     */
+    public static void register(DynamicPropertyRegistry registry, Supplier<LiveKitServer> server) {
+        registry.add("amtsraum.livekit.url", () -> server.get().url());
+        registry.add("amtsraum.livekit.api-key", () -> server.get().apiKey());
+        registry.add("amtsraum.livekit.api-secret", () -> server.get().apiSecret());
+    }
+
+    /** Starts the server (once) with its webhook pointed at the platform listening on {@code platformPort}. */
+    public LiveKitServer startFor(int platformPort) throws IOException, InterruptedException {
+        return start("http://127.0.0.1:" + platformPort + "/api/v1/livekit/webhook");
+    }
+
+    /** LiveKit's RoomService as an administrator sees it (to check what the platform did). */
+    public RoomServiceClient roomService() {
+        return RoomServiceClient.createClient(url(), apiKey, apiSecret);
     }
 
     /** Starts the server and waits until it answers; {@code webhookUrl} receives LiveKit's webhooks. */

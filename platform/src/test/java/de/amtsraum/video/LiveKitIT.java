@@ -73,9 +73,7 @@ class LiveKitIT {
 
     @DynamicPropertySource
     static void liveKit(DynamicPropertyRegistry registry) {
-        registry.add("amtsraum.livekit.url", () -> livekit.url());
-        registry.add("amtsraum.livekit.api-key", () -> livekit.apiKey());
-        registry.add("amtsraum.livekit.api-secret", () -> livekit.apiSecret());
+        LiveKitServer.register(registry, () -> livekit);
         registry.add("amtsraum.livekit.empty-timeout", () -> "PT45S");
         registry.add("amtsraum.livekit.departure-timeout", () -> "PT7S");
         registry.add("amtsraum.livekit.max-participants", () -> "3");
@@ -84,8 +82,8 @@ class LiveKitIT {
 
     @BeforeEach
     void startServer() throws Exception {
-        livekit.start("http://127.0.0.1:" + port + "/api/v1/livekit/webhook");
-        server = RoomServiceClient.createClient(livekit.url(), livekit.apiKey(), livekit.apiSecret());
+        livekit.startFor(port);
+        server = livekit.roomService();
         api = new Api(port);
     }
 
