@@ -175,10 +175,14 @@ class VideoCallIT {
 
     /** POST /{tenant}/video/token from a page session, with the page's CSRF meta token. */
     HttpResponse<String> token(PageClient browser, String pageHtml, String ticket, String displayName) {
-        Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(pageHtml);
-        assertThat(csrf.find()).as("CSRF meta tag").isTrue();
-        return browser.postForJson("/" + TENANT + "/video/token", csrf.group(1),
+        return browser.postForJson("/" + TENANT + "/video/token", metaCsrf(pageHtml),
                 Map.of("ticket", ticket, "displayName", displayName));
+    }
+
+    static String metaCsrf(String html) {
+        Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
+        assertThat(csrf.find()).as("CSRF meta tag").isTrue();
+        return csrf.group(1);
     }
 
     /** The token is valid at the server and carries the least grants: never roomRecord, never roomAdmin. */
@@ -458,7 +462,7 @@ class VideoCallIT {
         Api.Response foreignStaff = start(other, api.token("leer-dev", "dev"));
         assertThat(foreignStaff.status()).as("staff of another tenant").isEqualTo(403);
         // The citizen's page session on the staff paths: sent to the staff sign-in, nothing done.
-        HttpResponse<String> viaPage = citizen.post("/" + TENANT + "/mitarbeiter/video", PageClient.csrf(inCall.body()),
+        HttpResponse<String> viaPage = citizen.post("/" + TENANT + "/mitarbeiter/video", metaCsrf(inCall.body()),
                 Map.of("caseId", other));
         assertThat(viaPage.uri().getPath()).isNotEqualTo("/" + TENANT + "/mitarbeiter/video");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM video_call", Integer.class)).isEqualTo(calls);
