@@ -1,5 +1,7 @@
 package de.amtsraum.identity;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -24,12 +26,15 @@ public final class SecurityChains {
             + "form-action 'self'; frame-ancestors 'none'";
 
     /**
-     * No powerful browser feature is used by any page today. The video room (issue 6) will allow
-     * {@code camera=(self) microphone=(self)} on its own pages only.
+     * No powerful browser feature is used by any page but the video room, which allows
+     * {@code camera=(self) microphone=(self)} on its own pages only ({@link #allowVideoRoom}).
      */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), display-capture=(), "
             + "fullscreen=(), payment=(), usb=(), serial=(), hid=(), midi=(), accelerometer=(), "
             + "gyroscope=(), magnetometer=(), screen-wake-lock=(), publickey-credentials-get=(), browsing-topics=()";
+
+    static final String VIDEO_ROOM_PERMISSIONS_POLICY = PERMISSIONS_POLICY
+            .replace("camera=()", "camera=(self)").replace("microphone=()", "microphone=(self)");
 
     private SecurityChains() {
     }
@@ -51,5 +56,32 @@ public final class SecurityChains {
                         "Permissions-Policy", PERMISSIONS_POLICY))
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)
                         .requestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE));
+    }
+
+    /**
+     * The headers of a page that contains the video room, set by its controller before the response
+     * is committed (the strict header writers then leave them alone): the strict policy plus what
+     * the room needs and nothing more: the LiveKit server's signalling origin for {@code connect-src}
+     * (WebSocket and, for the SDK's {@code /rtc/validate} after a failed join, HTTP), the E2EE worker
+     * from this origin ({@code worker-src 'self'}), remote media as {@code blob:}/{@code mediastream:}
+     * ({@code media-src}), and camera and microphone for this origin (Permissions-Policy).
+     *
+     * @param liveKitClientUrl the WebSocket URL browsers use ({@code ws://} or {@code wss://})
+     */
+    public static void allowVideoRoom(HttpServletResponse response, URI liveKitClientUrl) {
+        response.setHeader("Content-Security-Policy", videoRoomPolicy(liveKitClientUrl));
+        response.setHeader("Permissions-Policy", VIDEO_ROOM_PERMISSIONS_POLICY);
+    }
+
+    static String videoRoomPolicy(URI liveKitClientUrl) {
+        String scheme = liveKitClientUrl.getScheme();
+        boolean secure = "wss".equals(scheme) || "https".equals(scheme);
+        if (!secure && !("ws".equals(scheme) || "http".equals(scheme)) || liveKitClientUrl.getHost() == null) {
+            throw new IllegalArgumentException("not a ws(s) URL of a LiveKit server: " + liveKitClientUrl);
+        }
+        String authority = liveKitClientUrl.getHost() + (liveKitClientUrl.getPort() < 0 ? "" : ":" + liveKitClientUrl.getPort());
+        String signalling = (secure ? "wss://" : "ws://") + authority + " " + (secure ? "https://" : "http://") + authority;
+        return CONTENT_SECURITY_POLICY.replace("connect-src 'self';", "connect-src 'self' " + signalling + "; "
+                + "worker-src 'self'; media-src 'self' blob: mediastream:;");
     }
 }

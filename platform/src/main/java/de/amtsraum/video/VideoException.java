@@ -51,8 +51,8 @@ public class VideoException extends ProblemException {
                 "Only signed-in staff of this authority may do this.",
                 "Das dürfen nur angemeldete Mitarbeitende dieser Behörde.")),
         INVALID_INPUT(new ProblemType(HttpStatus.BAD_REQUEST, "invalid-video-input", "Invalid input",
-                "A case id (UUID) and a display name of at most 60 characters are expected.",
-                "Bitte geben Sie einen Namen mit höchstens 60 Zeichen ein."));
+                "A case id (UUID) and a display name of at most 80 characters are expected.",
+                "Bitte geben Sie einen Namen mit höchstens 80 Zeichen ein."));
 
         private final ProblemType problem;
 

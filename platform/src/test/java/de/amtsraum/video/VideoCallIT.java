@@ -162,7 +162,7 @@ class VideoCallIT {
     }
 
     static String ticket(String html) {
-        Matcher matcher = Pattern.compile("data-ticket=\"([^\"]+)\"").matcher(html);
+        Matcher matcher = Pattern.compile("name=\"ticket\" value=\"([^\"]+)\"").matcher(html);
         assertThat(matcher.find()).as("the page holds a ticket (room fragment)").isTrue();
         return matcher.group(1);
     }
@@ -249,7 +249,7 @@ class VideoCallIT {
         HttpResponse<String> waiting = guest.post("/" + TENANT + "/video/gast", PageClient.csrf(form.body()),
                 Map.of("einladung", hidden(form.body(), "einladung"), "displayName", name));
         assertThat(waiting.statusCode()).isEqualTo(200);
-        assertThat(waiting.body()).contains("Sie warten auf Zulassung").doesNotContain("data-ticket");
+        assertThat(waiting.body()).contains("Sie warten auf Zulassung").doesNotContain("name=\"ticket\"");
         return waiting.uri().getPath() + "?" + waiting.uri().getRawQuery();
     }
 
@@ -272,7 +272,7 @@ class VideoCallIT {
         HttpResponse<String> waiting = citizen.get(page);
         assertThat(waiting.statusCode()).isEqualTo(200);
         assertThat(waiting.body()).contains("Noch kein Anruf", "Aktualisieren", "/assets/video/signal.js")
-                .doesNotContain("data-ticket");
+                .doesNotContain("name=\"ticket\"");
         BlockingQueue<String> signals = listen("/" + TENANT + "/video/signale?link=" + page.substring(page.indexOf("link=") + 5));
 
         String callId = started(caseId);
@@ -350,7 +350,7 @@ class VideoCallIT {
         assertThat(tooEarly.json().get("type").asText()).endsWith("/guest-consent-missing");
         assertThat(tooEarly.json().get("detail").asText()).contains("citizen must agree");
         assertThat(events(callId)).isEqualTo(before);
-        assertThat(guest.get(guestPage).body()).doesNotContain("data-ticket");
+        assertThat(guest.get(guestPage).body()).doesNotContain("name=\"ticket\"");
 
         // The citizen's page asks; the citizen agrees (plain form).
         HttpResponse<String> asked = citizen.get(page);
@@ -377,7 +377,7 @@ class VideoCallIT {
         assertThat(removed.status()).as(removed.body()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(10)).until(() -> guestSignals.contains("data:removed"));
         assertThat(token(guest, inRoom.body(), guestTicket, "Ayşe").statusCode()).isEqualTo(403);
-        assertThat(guest.get(guestPage).body()).contains("aus dem Anruf entfernt").doesNotContain("data-ticket");
+        assertThat(guest.get(guestPage).body()).contains("aus dem Anruf entfernt").doesNotContain("name=\"ticket\"");
 
         // Deny a second guest; admitting afterwards is refused.
         PageClient other = new PageClient(port);
@@ -385,7 +385,7 @@ class VideoCallIT {
         String otherId = guestIdOf(callId, "Onkel Bernd");
         assertThat(api.post(CALLS + "/" + callId + "/guests/" + otherId + "/deny", staffToken(), "application/json", "").status())
                 .isEqualTo(204);
-        assertThat(other.get(otherPage).body()).contains("nicht zugelassen").doesNotContain("data-ticket");
+        assertThat(other.get(otherPage).body()).contains("nicht zugelassen").doesNotContain("name=\"ticket\"");
         assertThat(api.post(CALLS + "/" + callId + "/guests/" + otherId + "/admit", staffToken(), "application/json", "").status())
                 .isEqualTo(409);
 
@@ -529,7 +529,7 @@ class VideoCallIT {
         assertThat(status(callId).get("outcome").asText()).isEqualTo("COMPLETED");
         assertThat(eventTypes(callId)).contains("ParticipantJoined", "CallStarted", "CallEnded");
         await().atMost(Duration.ofSeconds(10)).until(() -> citizenSignals.contains("data:ended"));
-        assertThat(citizen.get(page).body()).contains("Der Videoanruf ist beendet.").doesNotContain("data-ticket");
+        assertThat(citizen.get(page).body()).contains("Der Videoanruf ist beendet.").doesNotContain("name=\"ticket\"");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM video_guest WHERE display_name LIKE 'Gast Canary-%'", Integer.class))
                 .isZero();
     }

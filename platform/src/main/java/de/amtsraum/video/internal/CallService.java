@@ -58,7 +58,7 @@ public class CallService implements Calls, CallLinks {
     static final Duration INVITE_TTL = Duration.ofHours(2);
     static final Duration GUEST_LINK_TTL = Duration.ofHours(12);
     static final Duration WEBHOOK_WINDOW = Duration.ofMinutes(5);
-    static final int MAX_NAME = 60;
+    static final int MAX_NAME = 80;
 
     private final ObjectProvider<LiveKitRooms> rooms;
     private final TenantDirectory tenants;
@@ -405,7 +405,7 @@ public class CallService implements Calls, CallLinks {
         return token;
     }
 
-    /** Trimmed, without control characters, at most 60 characters; empty when blank or too long. */
+    /** Trimmed, without control characters, at most 80 characters; empty when blank or too long. */
     static Optional<String> displayName(String value) {
         if (value == null) {
             return Optional.empty();

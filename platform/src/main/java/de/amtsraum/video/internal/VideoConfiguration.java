@@ -1,5 +1,7 @@
 package de.amtsraum.video.internal;
 
+import de.amtsraum.identity.SecurityChains;
+import de.amtsraum.video.RoomPageHeaders;
 import io.livekit.server.RoomServiceClient;
 import io.livekit.server.WebhookReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +37,11 @@ class VideoConfiguration {
     @Bean
     LiveKitRooms liveKitRooms(RoomServiceClient client, DSLContext db, LiveKitProperties properties, Clock clock) {
         return new LiveKitRooms(client, new RoomRecords(db), properties, clock);
+    }
+
+    @Bean
+    RoomPageHeaders roomPageHeaders(LiveKitProperties properties) {
+        return response -> SecurityChains.allowVideoRoom(response, properties.clientUrl());
     }
 
     @Bean

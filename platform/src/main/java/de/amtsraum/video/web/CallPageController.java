@@ -34,11 +34,14 @@ class CallPageController {
     private final TenantSite site;
     private final CallService calls;
     private final CitizenAccounts accounts;
+    private final org.springframework.beans.factory.ObjectProvider<de.amtsraum.video.RoomPageHeaders> roomHeaders;
 
-    CallPageController(TenantSite site, CallService calls, CitizenAccounts accounts) {
+    CallPageController(TenantSite site, CallService calls, CitizenAccounts accounts,
+                       org.springframework.beans.factory.ObjectProvider<de.amtsraum.video.RoomPageHeaders> roomHeaders) {
         this.site = site;
         this.calls = calls;
         this.accounts = accounts;
+        this.roomHeaders = roomHeaders;
     }
 
     @GetMapping("/{tenant}/video")
@@ -61,6 +64,7 @@ class CallPageController {
         if (call.isPresent() && call.get().accepted()) {
             model.addAttribute("ticket", calls.citizenTicket(tenant, caseId, call.get().callId()));
             model.addAttribute("defaultName", citizenName(tenant));
+            roomHeaders.ifAvailable(headers -> headers.allowRoom(response));
         }
         return "video/citizen";
     }
@@ -105,6 +109,7 @@ class CallPageController {
                 if ("ADMITTED".equals(guest.status())) {
                     model.addAttribute("ticket", calls.guestTicket(tenant, gast));
                     model.addAttribute("defaultName", guest.displayName());
+                    roomHeaders.ifAvailable(headers -> headers.allowRoom(response));
                 }
             } else {
                 calls.invitedTo(tenant, einladung);

@@ -33,11 +33,14 @@ class StaffCallPageController {
     private final TenantSite site;
     private final CallService calls;
     private final PublicUrl publicUrl;
+    private final org.springframework.beans.factory.ObjectProvider<de.amtsraum.video.RoomPageHeaders> roomHeaders;
 
-    StaffCallPageController(TenantSite site, CallService calls, PublicUrl publicUrl) {
+    StaffCallPageController(TenantSite site, CallService calls, PublicUrl publicUrl,
+                            org.springframework.beans.factory.ObjectProvider<de.amtsraum.video.RoomPageHeaders> roomHeaders) {
         this.site = site;
         this.calls = calls;
         this.publicUrl = publicUrl;
+        this.roomHeaders = roomHeaders;
     }
 
     @GetMapping("/{tenant}/mitarbeiter/video")
@@ -79,6 +82,7 @@ class StaffCallPageController {
         model.addAttribute("signalUrl", "/" + tenant + "/mitarbeiter/video/" + callId + "/signale");
         if (!call.ended()) {
             model.addAttribute("ticket", calls.staffTicket(tenant, callId));
+            roomHeaders.ifAvailable(headers -> headers.allowRoom(response));
         }
         return "video/staff-call";
     }
