@@ -108,7 +108,7 @@ class VideoCallBrowserIT {
 
         // The signal reaches the open page: it shows the call without the citizen reloading.
         await().atMost(Duration.ofSeconds(20)).until(() -> !citizen.findElements(By.id("accept-call")).isEmpty());
-        citizen.findElement(By.id("accept-call")).click();
+        click(citizen, citizen.findElement(By.id("accept-call")));
         await().atMost(Duration.ofSeconds(20)).until(() -> !citizen.findElements(By.id("prejoin")).isEmpty()
                 && citizen.findElement(By.id("prejoin")).isDisplayed());
         join(citizen, "Erika Bürgerin");
@@ -123,14 +123,14 @@ class VideoCallBrowserIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> "IN_CALL".equals(status(api, staffToken, callId).get("status").asText()));
 
         // Staff create an invite on the page (sent by fetch: staff stay in the room).
-        staff.findElement(By.id("create-invite")).click();
+        click(staff, staff.findElement(By.id("create-invite")));
         await().atMost(Duration.ofSeconds(10)).until(() -> !staff.findElements(By.id("invite-link")).isEmpty());
         String invite = text(staff, "invite-link");
         assertThat(remoteNames(staff)).as("still in the room").containsExactly("Erika Bürgerin");
 
         ChromeDriver guest = open(invite);
         guest.findElement(By.id("display-name-input")).sendKeys("Dolmetscher Ali");
-        guest.findElement(By.cssSelector("form[action$='/video/gast'] button[type=submit]")).click();
+        click(guest, guest.findElement(By.cssSelector("form[action$='/video/gast'] button[type=submit]")));
         await().atMost(Duration.ofSeconds(10)).until(() -> text(guest, "guest-status").contains("Sie warten auf Zulassung"));
         assertThat(guest.findElements(By.id("prejoin"))).as("no room, no ticket while waiting").isEmpty();
         assertThat(guest.getPageSource()).doesNotContain("name=\"ticket\"");
@@ -138,12 +138,22 @@ class VideoCallBrowserIT {
         // The citizen's page asks (signal, in the room); the citizen agrees without leaving.
         await().atMost(Duration.ofSeconds(20)).until(() -> !citizen.findElements(By.cssSelector(".agree-guest")).isEmpty());
         assertThat(text(citizen, "call-state")).contains("Dolmetscher Ali");
-        citizen.findElement(By.cssSelector(".agree-guest")).click();
+        click(citizen, citizen.findElement(By.cssSelector(".agree-guest")));
         await().atMost(Duration.ofSeconds(20)).until(() -> text(staff, "staff-call-state").contains("Bürger/in hat zugestimmt"));
-        staff.findElement(By.cssSelector("form[action$='/zulassen'] button")).click();
+        // The staff region may be replaced by another signal's refresh right at the click (the button
+        // then belongs to a detached copy): like a person, click again while the guest still waits.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<WebElement> admit = staff.findElements(By.cssSelector("form[action$='/zulassen'] button"));
+            if (!admit.isEmpty()) {
+                click(staff, admit.getFirst());
+            }
+            assertThat(status(api, staffToken, callId).get("guests").get(0).get("status").asText()).isEqualTo("ADMITTED");
+        });
 
         // Admitted: the guest's page reloads on the signal and offers the room; the guest joins.
-        await().atMost(Duration.ofSeconds(20)).until(() -> !guest.findElements(By.id("prejoin")).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(guest.findElements(By.id("prejoin")))
+                .as("guest page: %s; call: %s; staff: %s", text(guest, "guest-state"), status(api, staffToken, callId),
+                        text(staff, "staff-call-state")).isNotEmpty());
         assertThat(text(guest, "guest-status")).contains("Sie sind zugelassen");
         join(guest, null);
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
@@ -154,7 +164,7 @@ class VideoCallBrowserIT {
         String room = jdbc.queryForObject("SELECT room_name FROM video_room WHERE call_id = ?", String.class, callId);
 
         for (ChromeDriver browser : List.of(guest, citizen, staff)) {
-            browser.findElement(By.id("leave")).click();
+            click(browser, browser.findElement(By.id("leave")));
         }
         // Everyone left: LiveKit finishes the room after the departure timeout and tells the platform.
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
@@ -188,12 +198,18 @@ class VideoCallBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/idp/login"));
         browser.findElement(By.id("username")).sendKeys("coburg.sachbearbeitung");
         browser.findElement(By.id("password")).sendKeys("dev-staff-2026");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        click(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/idp/totp"));
         browser.findElement(By.id("code")).sendKeys(Totp.code("JBSWY3DPEHPK3PXP", clock.instant().getEpochSecond()));
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith(path));
+        click(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains(path));
         return browser;
+    }
+
+    /** Clicked like a user would (a DOM click, whatever the headless window's layout covers). */
+    private static void click(ChromeDriver browser, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+                element);
     }
 
     private static void join(ChromeDriver browser, String name) {
@@ -203,8 +219,11 @@ class VideoCallBrowserIT {
             input.clear();
             input.sendKeys(name);
         }
-        browser.findElement(By.id("join")).click();
-        await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("call")).isDisplayed());
+        click(browser, browser.findElement(By.id("join")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(browser.findElement(By.id("call")).isDisplayed())
+                .as("in the room; state: %s; error: %s; console: %s", text(browser, "room-state"), text(browser, "room-error"),
+                        browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList())
+                .isTrue());
     }
 
     @SuppressWarnings("unchecked")
