@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.amtsraum.identity.Totp;
 import de.amtsraum.privacy.RetentionDeadlines;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.Api;
@@ -288,14 +287,7 @@ class BlockingIT {
 
     /** Signs a staff member in at the tenant's embedded issuer (password, then TOTP) and returns the page asked for. */
     HttpResponse<String> signedIn(PageClient browser, String tenant, String path) {
-        HttpResponse<String> login = browser.get(path);
-        assertThat(login.uri().getPath()).isEqualTo("/idp/login");
-        HttpResponse<String> totp = browser.post("/idp/login", PageClient.csrf(login.body()),
-                Map.of("username", tenant + ".sachbearbeitung", "password", "dev-staff-2026"));
-        assertThat(totp.uri().getPath()).isEqualTo("/idp/totp");
-        HttpResponse<String> page = browser.post("/idp/totp", PageClient.csrf(totp.body()),
-                Map.of("code", Totp.code("JBSWY3DPEHPK3PXP", clock.instant().getEpochSecond())));
-        assertThat(page.uri().getPath()).isEqualTo(path);
+        HttpResponse<String> page = de.amtsraum.support.StaffPages.signedIn(browser, tenant, path, clock);
         assertThat(page.statusCode()).isEqualTo(200);
         return page;
     }
@@ -305,16 +297,11 @@ class BlockingIT {
     }
 
     static String formAction(String html, String endsWith) {
-        Matcher matcher = Pattern.compile("action=\"([^\"]*" + Pattern.quote(endsWith) + ")\"").matcher(html);
-        assertThat(matcher.find()).as("form " + endsWith).isTrue();
-        return matcher.group(1);
+        return de.amtsraum.support.StaffPages.formAction(html, endsWith);
     }
 
-    /** The CSRF token of the form that posts to the action. */
     static String csrfOf(String html, String action) {
-        int at = html.indexOf("action=\"" + action + "\"");
-        assertThat(at).as("form " + action).isPositive();
-        return PageClient.csrf(html.substring(at));
+        return de.amtsraum.support.StaffPages.csrfOf(html, action);
     }
 
     @Test

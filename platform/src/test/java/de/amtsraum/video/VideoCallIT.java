@@ -424,6 +424,28 @@ class VideoCallIT {
     }
 
     @Test
+    void aDeclinedCallIsRecordedAndStaffSeeIt() {
+        String caseId = CaseIds.random();
+        String callId = started(caseId);
+        PageClient citizen = new PageClient(port);
+        HttpResponse<String> ringing = citizen.get(citizenPage(caseId));
+        String action = StaffPages.formAction(ringing.body(), "/video/antwort");
+        HttpResponse<String> declined = citizen.post(action, StaffPages.csrfOf(ringing.body(), action), Map.of(
+                "link", hidden(ringing.body(), "link"), "callId", callId, "answer", "decline"));
+        assertThat(declined.body()).contains("Sie haben den Anruf abgelehnt.").doesNotContain("name=\"ticket\"");
+        assertThat(status(callId).get("status").asText()).isEqualTo("DECLINED");
+        assertThat(eventTypes(callId)).contains("CallDeclined");
+        HttpResponse<String> again = citizen.post(action, metaCsrf(declined.body()), Map.of(
+                "link", hidden(ringing.body(), "link"), "callId", callId, "answer", "accept"));
+        assertThat(again.body()).contains("bereits angenommen oder abgelehnt");
+        assertThat(status(callId).get("status").asText()).isEqualTo("DECLINED");
+
+        PageClient staff = new PageClient(port);
+        HttpResponse<String> page = StaffPages.signedIn(staff, TENANT, "/" + TENANT + "/mitarbeiter/video/" + callId, clock);
+        assertThat(page.body()).contains("abgelehnt");
+    }
+
+    @Test
     void anExpiredInviteLinkIsRefused() {
         String callId = started(CaseIds.random());
         String invitePath = api.post(CALLS + "/" + callId + "/invites", staffToken(), "application/json", "{}").json()

@@ -1,9 +1,7 @@
 package de.amtsraum.video.internal;
 
+import de.amtsraum.shared.PostgresListener;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +11,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -38,20 +31,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class CallSignals implements SmartLifecycle {
 
     static final String CHANNEL = "amtsraum_video_signal";
-    private static final Logger log = LoggerFactory.getLogger(CallSignals.class);
     private static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
-    private final DataSource dataSource;
     private final DSLContext db;
     private final Map<String, Set<SseEmitter>> subscribers = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("video-signal-heartbeat").factory());
-    private Thread listener;
+    private final PostgresListener listener;
 
     CallSignals(DataSource dataSource, DSLContext db) {
-        this.dataSource = dataSource;
         this.db = db;
+        // Signals missed while the connection was down: pages catch up on their next reload.
+        this.listener = new PostgresListener(dataSource, CHANNEL, this::deliver, () -> { });
     }
 
     /** Announces a change to the pages subscribed to the key; delivered when the transaction commits. */
@@ -122,55 +113,20 @@ public class CallSignals implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (running.compareAndSet(false, true)) {
-            listener = Thread.ofPlatform().daemon().name("video-signal-listener").start(this::listen);
-            heartbeat.scheduleWithFixedDelay(this::ping, 25, 25, TimeUnit.SECONDS);
-        }
+        listener.start();
+        heartbeat.scheduleWithFixedDelay(this::ping, 25, 25, TimeUnit.SECONDS);
     }
 
     @Override
     public void stop() {
-        running.set(false);
+        listener.stop();
         heartbeat.shutdownNow();
-        if (listener != null) {
-            listener.interrupt();
-        }
         subscribers.values().stream().flatMap(Set::stream).distinct().forEach(SseEmitter::complete);
         subscribers.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return running.get();
-    }
-
-    private void listen() {
-        while (running.get()) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running.get()) {
-                    PGNotification[] notifications = postgres.getNotifications(1_000);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            deliver(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException broken) {
-                if (running.get()) {
-                    log.warn("Video signal listener lost its connection ({}); reconnecting",
-                            broken.getClass().getSimpleName());
-                    try {
-                        Thread.sleep(1_000); // back-off before reconnecting, not a test wait
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-        }
+        return listener.isRunning();
     }
 }

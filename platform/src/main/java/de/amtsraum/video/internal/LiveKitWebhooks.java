@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * is a JWT (HS256 with the API secret, issuer the API key, not expired) whose {@code sha256} claim
  * must equal the Base64 SHA-256 of the raw body. Accepted events are logged without personal data
  * (room names and identities are random; display names are never logged) and counted in
- * {@code amtsraum.video.webhooks} by event. {@code room_finished} deletes the platform's room record;
- * {@code egress_started} is an alarm: recording and streaming are never permitted.
+ * {@code amtsraum.video.webhooks} by event. A webhook id seen before or a {@code createdAt} more than
+ * 5 minutes off is refused (replay). Participant events become call events; {@code room_finished}
+ * ends the call and deletes the room's data; {@code egress_started} is an alarm (recording and
+ * streaming are never permitted): the call ends and the room is deleted at once.
  */
 class LiveKitWebhooks implements VideoWebhooks {
 

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * guest, end. Refusals are problem+json ({@link VideoException}).
  */
 @RestController
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "bearer")
 class CallApiController {
 
     private final CallService calls;
