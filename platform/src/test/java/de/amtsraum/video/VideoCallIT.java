@@ -424,6 +424,29 @@ class VideoCallIT {
     }
 
     @Test
+    void aSignedInCitizensDisplayNameDefaultsToTheUsername() {
+        String caseId = CaseIds.random();
+        started(caseId);
+        PageClient citizen = new PageClient(port);
+        String username = de.amtsraum.support.AccountFixtures.unique("video");
+        de.amtsraum.support.AccountFixtures.verifiedAccount(citizen, runtime.resolve("mail"), TENANT, username,
+                username + "@example.org");
+        de.amtsraum.support.AccountFixtures.login(citizen, TENANT, username, de.amtsraum.support.AccountFixtures.PASSWORD);
+
+        HttpResponse<String> inCall = accept(citizen, citizenPage(caseId));
+        Matcher name = Pattern.compile("id=\"display-name\"[^>]*value=\"([^\"]*)\"").matcher(inCall.body());
+        assertThat(name.find()).isTrue();
+        assertThat(name.group(1)).isEqualTo(username);
+        // Not signed in: empty, to be filled in.
+        String other = CaseIds.random();
+        started(other);
+        Matcher empty = Pattern.compile("id=\"display-name\"[^>]*value=\"([^\"]*)\"").matcher(
+                accept(new PageClient(port), citizenPage(other)).body());
+        assertThat(empty.find()).isTrue();
+        assertThat(empty.group(1)).isEmpty();
+    }
+
+    @Test
     void aDeclinedCallIsRecordedAndStaffSeeIt() {
         String caseId = CaseIds.random();
         String callId = started(caseId);
@@ -634,7 +657,7 @@ class VideoCallIT {
     }
 
     @Test
-    void aForgedOrForeignCitizenLinkShowsNoCall() {
+    void aForgedOrForeignCitizenLinkShowsNoCall() throws Exception {
         String caseId = CaseIds.random();
         started(caseId);
         String page = citizenPage(caseId);
@@ -643,6 +666,11 @@ class VideoCallIT {
         assertThat(forged.body()).contains("Der Link ist ungültig oder abgelaufen.").doesNotContain("ruft Sie an");
         HttpResponse<String> foreign = new PageClient(port).get(page.replace("/" + TENANT + "/", "/leer/"));
         assertThat(foreign.statusCode()).isEqualTo(404);
-        assertThatThrownBy(() -> listen("/" + TENANT + "/video/signale?link=nonsense")).isInstanceOf(AssertionError.class);
+        HttpResponse<String> stream = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/" + TENANT
+                + "/video/signale?link=nonsense")).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stream.statusCode()).isEqualTo(404);
+        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(stream.body()).contains("invalid-video-link");
     }
 }

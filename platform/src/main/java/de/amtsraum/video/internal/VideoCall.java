@@ -45,9 +45,14 @@ class VideoCall {
 
     enum Consent { PENDING, GIVEN, REFUSED }
 
-    private static final class Guest {
-        GuestStatus status = GuestStatus.WAITING;
-        Consent consent = Consent.PENDING;
+    private record Guest(GuestStatus status, Consent consent) {
+        Guest with(GuestStatus newStatus) {
+            return new Guest(newStatus, consent);
+        }
+
+        Guest with(Consent newConsent) {
+            return new Guest(status, newConsent);
+        }
     }
 
     @AggregateIdentifier
@@ -108,9 +113,9 @@ class VideoCall {
     void handle(CallCommands.Consent command) {
         open(command.tenantId());
         Guest guest = waiting(command.guestId());
-        if (command.given() && guest.consent != Consent.GIVEN) {
+        if (command.given() && guest.consent() != Consent.GIVEN) {
             apply(new GuestConsentGiven(tenantId, callId, command.guestId(), command.at()));
-        } else if (!command.given() && guest.consent != Consent.REFUSED) {
+        } else if (!command.given() && guest.consent() != Consent.REFUSED) {
             apply(new GuestConsentRefused(tenantId, callId, command.guestId(), command.at()));
         }
     }
@@ -126,10 +131,10 @@ class VideoCall {
         switch (command.decision()) {
             case ADMIT -> {
                 waiting(guestId);
-                if (guest.consent == Consent.PENDING) {
+                if (guest.consent() == Consent.PENDING) {
                     throw new VideoException(Reason.CONSENT_MISSING);
                 }
-                if (guest.consent == Consent.REFUSED) {
+                if (guest.consent() == Consent.REFUSED) {
                     throw new VideoException(Reason.CONSENT_REFUSED);
                 }
                 apply(new GuestAdmitted(tenantId, callId, guestId, command.at()));
@@ -139,7 +144,7 @@ class VideoCall {
                 apply(new GuestDenied(tenantId, callId, guestId, command.at()));
             }
             case REMOVE -> {
-                if (guest.status != GuestStatus.ADMITTED && guest.status != GuestStatus.WAITING) {
+                if (guest.status() != GuestStatus.ADMITTED && guest.status() != GuestStatus.WAITING) {
                     throw new VideoException(Reason.GUEST_NOT_WAITING);
                 }
                 apply(new GuestRemoved(tenantId, callId, guestId, command.at()));
@@ -183,7 +188,7 @@ class VideoCall {
         if (guest == null) {
             throw new VideoException(Reason.UNKNOWN_GUEST);
         }
-        if (guest.status != GuestStatus.WAITING) {
+        if (guest.status() != GuestStatus.WAITING) {
             throw new VideoException(Reason.GUEST_NOT_WAITING);
         }
         return guest;
@@ -232,32 +237,32 @@ class VideoCall {
 
     @EventSourcingHandler
     void on(GuestWaiting event) {
-        guests.put(event.guestId(), new Guest());
+        guests.put(event.guestId(), new Guest(GuestStatus.WAITING, Consent.PENDING));
     }
 
     @EventSourcingHandler
     void on(GuestConsentGiven event) {
-        guests.get(event.guestId()).consent = Consent.GIVEN;
+        guests.computeIfPresent(event.guestId(), (id, g) -> g.with(Consent.GIVEN));
     }
 
     @EventSourcingHandler
     void on(GuestConsentRefused event) {
-        guests.get(event.guestId()).consent = Consent.REFUSED;
+        guests.computeIfPresent(event.guestId(), (id, g) -> g.with(Consent.REFUSED));
     }
 
     @EventSourcingHandler
     void on(GuestAdmitted event) {
-        guests.get(event.guestId()).status = GuestStatus.ADMITTED;
+        guests.computeIfPresent(event.guestId(), (id, g) -> g.with(GuestStatus.ADMITTED));
     }
 
     @EventSourcingHandler
     void on(GuestDenied event) {
-        guests.get(event.guestId()).status = GuestStatus.DENIED;
+        guests.computeIfPresent(event.guestId(), (id, g) -> g.with(GuestStatus.DENIED));
     }
 
     @EventSourcingHandler
     void on(GuestRemoved event) {
-        guests.get(event.guestId()).status = GuestStatus.REMOVED;
+        guests.computeIfPresent(event.guestId(), (id, g) -> g.with(GuestStatus.REMOVED));
     }
 
     @EventSourcingHandler
