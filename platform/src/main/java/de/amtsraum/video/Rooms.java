@@ -24,4 +24,18 @@ public interface Rooms {
      * @throws VideoException {@code UNKNOWN_ROOM} for a room the platform did not create or has forgotten
      */
     JoinToken joinToken(String roomName);
+
+    /**
+     * As {@link #joinToken(String)}, with the display name the others see (LiveKit {@code name});
+     * blank or null for none.
+     */
+    JoinToken joinToken(String roomName, String displayName);
+
+    /**
+     * Disconnects a participant from the room on the server (a server-side RoomService call: no
+     * participant ever holds {@code roomAdmin}); an unknown participant is ignored.
+     *
+     * @throws VideoException {@code VIDEO_UNAVAILABLE} when the server cannot be reached
+     */
+    void removeParticipant(String roomName, String identity);
 }

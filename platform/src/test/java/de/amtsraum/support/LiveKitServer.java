@@ -124,6 +124,22 @@ public final class LiveKitServer implements AutoCloseable {
         return RoomServiceClient.createClient(url(), apiKey, apiSecret);
     }
 
+    /**
+     * An {@code Authorization} header for a webhook body as LiveKit signs it: a JWT with the API key
+     * as issuer, HMAC with {@code secret}, and the Base64 SHA-256 of the body in its {@code sha256} claim.
+     */
+    public String webhookAuthorization(String body, String secret) {
+        try {
+            io.livekit.server.AccessToken token = new io.livekit.server.AccessToken(apiKey, secret);
+            token.setSha256(java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8))));
+            token.setTtl(Duration.ofMinutes(5).toMillis());
+            return token.toJwt();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the server and waits until it answers; {@code webhookUrl} receives LiveKit's webhooks. */
     public synchronized LiveKitServer start(String webhookUrl) throws IOException, InterruptedException {
         if (process != null) {

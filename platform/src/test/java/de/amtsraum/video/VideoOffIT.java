@@ -19,6 +19,10 @@ class VideoOffIT {
     ObjectProvider<Rooms> rooms;
     @Autowired
     ObjectProvider<VideoWebhooks> webhooks;
+    @Autowired
+    Calls calls;
+    @Autowired
+    de.amtsraum.support.MutableClock clock;
 
     @Test
     void videoIsOffWhenNoLiveKitIsConfigured() {
@@ -31,5 +35,30 @@ class VideoOffIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body()).contains("video-not-configured");
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void callsAreUnavailableAndTheStaffPageSaysSoInGerman() {
+        assertThat(calls.available("coburg")).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> calls.start("coburg", de.amtsraum.shared.CaseIds.random()))
+                .isInstanceOfSatisfying(VideoException.class,
+                        e -> assertThat(e.reason()).isEqualTo(VideoException.Reason.NOT_CONFIGURED));
+
+        de.amtsraum.support.PageClient staff = new de.amtsraum.support.PageClient(port);
+        var page = de.amtsraum.support.StaffPages.signedIn(staff, "coburg", "/coburg/mitarbeiter/video", clock);
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("Die Videoberatung ist derzeit nicht verfügbar.")
+                .doesNotContain("Exception").doesNotContain("Anruf starten");
+        var callPage = staff.get("/coburg/mitarbeiter/video/" + java.util.UUID.randomUUID());
+        assertThat(callPage.statusCode()).isEqualTo(503);
+        assertThat(callPage.body()).contains("Die Videoberatung ist derzeit nicht verfügbar.");
+
+        Api api = new Api(port);
+        Api.Response start = api.post("/api/v1/tenants/coburg/calls", api.token("coburg-dev", "dev"), "application/json",
+                "{\"caseId\":\"" + de.amtsraum.shared.CaseIds.random() + "\"}");
+        assertThat(start.status()).isEqualTo(404);
+        assertThat(start.contentType()).startsWith("application/problem+json");
+        assertThat(start.body()).contains("video-not-configured");
+        assertThat(api.get("/api/v1/tenants/coburg/services").status()).as("booking keeps working").isEqualTo(200);
     }
 }

@@ -37,10 +37,28 @@ class BookingMails {
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    BookingMails(Mailer mailer, PublicUrl publicUrl, Clock clock) {
+    private final de.amtsraum.video.CallLinks callLinks;
+
+    BookingMails(Mailer mailer, PublicUrl publicUrl, Clock clock, de.amtsraum.video.CallLinks callLinks) {
         this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.callLinks = callLinks;
+    }
+
+    /**
+     * For a VIDEO service: the citizen's call page of the appointment's case (valid until a day after
+     * the appointment), as a mail line; empty otherwise.
+     */
+    private String videoLine(TenantManifest manifest, Service service, Row row) {
+        if (service.channel() != TenantManifest.Channel.VIDEO) {
+            return "";
+        }
+        java.time.Duration validity = java.time.Duration.between(clock.instant(), row.end()).plusDays(1);
+        return "Videoberatung / video consultation (zum Termin öffnen / open at your appointment): "
+                + publicUrl.of(callLinks.citizenPage(manifest.id(),
+                de.amtsraum.shared.CaseIds.forAppointment(row.appointmentId()),
+                validity.isNegative() ? java.time.Duration.ofDays(1) : validity)) + "\n";
     }
 
     void confirmationRequest(TenantManifest manifest, Service service, String appointmentId, String email,
@@ -77,7 +95,7 @@ class BookingMails {
                 %s
                 %s
                 %s
-                Absagen oder verschieben: %s
+                %sAbsagen oder verschieben: %s
 
                 Im Anhang finden Sie den Termin für Ihren Kalender.
 
@@ -85,8 +103,8 @@ class BookingMails {
                 Your appointment is booked: %s, %s. Cancel or reschedule with the link above.
 
                 %s""".formatted(service.name(), german(manifest, row.start()), place(service, location),
-                documents(service), manageLink(manifest, manageToken), service.name(), english(manifest, row.start()),
-                footer(manifest)), List.of(ics(manifest, service, location, row, manageToken)));
+                documents(service), videoLine(manifest, service, row), manageLink(manifest, manageToken), service.name(),
+                english(manifest, row.start()), footer(manifest)), List.of(ics(manifest, service, location, row, manageToken)));
     }
 
     void rescheduled(TenantManifest manifest, Service service, Location location, Row row, String manageToken) {

@@ -75,8 +75,12 @@ class BookingPageController {
     private final Clock clock;
     private final MessageSource messages;
 
+    private final de.amtsraum.video.CallLinks callLinks;
+
     BookingPageController(TenantSite site, Appointments appointments, TenantDirectory tenants,
-                          BotChallenges challenges, Clock clock, MessageSource messages) {
+                          BotChallenges challenges, Clock clock, MessageSource messages,
+                          de.amtsraum.video.CallLinks callLinks) {
+        this.callLinks = callLinks;
         this.site = site;
         this.appointments = appointments;
         this.tenants = tenants;
@@ -225,7 +229,21 @@ class BookingPageController {
         model.addAttribute("appointment", appointment);
         model.addAttribute("token", token);
         model.addAttribute("active", "CONFIRMED".equals(appointment.status()) || "HELD".equals(appointment.status()));
+        videoLink(tenant, appointment, model);
         return "booking/manage";
+    }
+
+    /** For a confirmed VIDEO appointment: the citizen's call page of its case (valid a day past its end). */
+    private void videoLink(String tenant, AppointmentView appointment, Model model) {
+        boolean video = site.resolve(tenant).services().stream().anyMatch(s -> s.id().equals(appointment.serviceId())
+                && s.channel() == de.amtsraum.tenancy.manifest.TenantManifest.Channel.VIDEO);
+        if (video && "CONFIRMED".equals(appointment.status())) {
+            java.time.Duration validity = java.time.Duration.between(clock.instant(), appointment.end().toInstant())
+                    .plusDays(1);
+            model.addAttribute("videoLink", callLinks.citizenPage(tenant,
+                    de.amtsraum.shared.CaseIds.forAppointment(appointment.appointmentId()),
+                    validity.isNegative() ? java.time.Duration.ofDays(1) : validity));
+        }
     }
 
     @PostMapping(path = "/{tenant}/termin/verwalten/absagen", consumes = "application/x-www-form-urlencoded")

@@ -1,15 +1,8 @@
 package de.amtsraum.privacy.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
+import de.amtsraum.shared.PostgresListener;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -22,18 +15,16 @@ import org.springframework.context.SmartLifecycle;
 class KeyEvictionChannel implements SmartLifecycle {
 
     static final String CHANNEL = "amtsraum_key_shredded";
-    private static final Logger log = LoggerFactory.getLogger(KeyEvictionChannel.class);
 
-    private final DataSource dataSource;
     private final DSLContext db;
     private final SubjectKeyStore keys;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private Thread listener;
+    private final PostgresListener listener;
 
     KeyEvictionChannel(DataSource dataSource, DSLContext db, SubjectKeyStore keys) {
-        this.dataSource = dataSource;
         this.db = db;
         this.keys = keys;
+        // If the listening connection drops, every cached key is evicted: a missed shred cannot linger.
+        this.listener = new PostgresListener(dataSource, CHANNEL, this::evict, keys::evictAll);
     }
 
     /** Called in the transaction that shreds (or re-creates) a key; delivered when it commits. */
@@ -44,63 +35,23 @@ class KeyEvictionChannel implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (running.compareAndSet(false, true)) {
-            listener = Thread.ofPlatform().daemon().name("key-eviction-listener").start(this::listen);
-        }
+        listener.start();
     }
 
     @Override
     public void stop() {
-        running.set(false);
-        if (listener != null) {
-            listener.interrupt();
-        }
+        listener.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running.get();
-    }
-
-    private void listen() {
-        while (running.get()) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running.get()) {
-                    PGNotification[] notifications = postgres.getNotifications(1_000);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            evict(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException broken) {
-                if (running.get()) {
-                    log.warn("Key eviction listener lost its connection ({}); evicting all cached keys",
-                            broken.getClass().getSimpleName());
-                    keys.evictAll();
-                    pause();
-                }
-            }
-        }
+        return listener.isRunning();
     }
 
     private void evict(String payload) {
         String[] parts = payload.split("\\|", 3);
         if (parts.length == 3) {
             keys.evict(new SubjectKeyId(parts[0], parts[1], parts[2]));
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000); // back-off before reconnecting, not a test wait
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -46,13 +46,18 @@ class LiveKitRooms implements Rooms {
 
     @Override
     public VideoRoom create(String tenantId) {
+        return create(tenantId, null);
+    }
+
+    /** A room for a call: the record names the call, so the webhooks find it. */
+    VideoRoom create(String tenantId, String callId) {
         if (!TenantId.isValid(tenantId)) {
             throw new IllegalArgumentException("not a tenant id");
         }
         Instant now = clock.instant();
         VideoRoom room = new VideoRoom(RoomNames.random(), tenantId, now, now.plus(properties.roomLifetime()));
         // Recorded first: a room on the server always has a record, so the sweep can remove it.
-        records.insert(room);
+        records.insert(room, callId);
         try {
             execute(client.createRoom(room.name(), seconds(properties.emptyTimeout()), properties.maxParticipants(),
                     null, null, null, null, null, seconds(properties.departureTimeout())));
@@ -72,18 +77,56 @@ class LiveKitRooms implements Rooms {
 
     @Override
     public JoinToken joinToken(String roomName) {
+        return joinToken(roomName, null);
+    }
+
+    @Override
+    public void removeParticipant(String roomName, String identity) {
+        try {
+            Response<Void> response = client.removeParticipant(roomName, identity).execute();
+            if (!response.isSuccessful() && response.code() != 404) {
+                log.warn("LiveKit refused to remove participant {} from room {}: HTTP {}", identity, roomName,
+                        response.code());
+                throw new VideoException(Reason.VIDEO_UNAVAILABLE);
+            }
+        } catch (IOException e) {
+            log.warn("LiveKit not reachable to remove participant {} from room {}", identity, roomName);
+            throw new VideoException(Reason.VIDEO_UNAVAILABLE);
+        }
+    }
+
+    /** The room of a call, while the platform keeps it. */
+    java.util.Optional<String> roomOf(String callId) {
+        return records.ofCall(callId);
+    }
+
+    /** The call a room belongs to, if any. */
+    java.util.Optional<String> callOf(String roomName) {
+        return records.callOf(roomName);
+    }
+
+    @Override
+    public JoinToken joinToken(String roomName, String displayName) {
         VideoRoom room = records.find(roomName).filter(r -> r.expiresAt().isAfter(clock.instant()))
                 .orElseThrow(() -> new VideoException(Reason.UNKNOWN_ROOM));
         String identity = "p-" + RoomNames.random();
         Instant expiresAt = clock.instant().plus(properties.tokenTtl());
         AccessToken token = new AccessToken(properties.apiKey(), properties.apiSecret());
         token.setIdentity(identity);
+        if (displayName != null && !displayName.isBlank()) {
+            token.setName(displayName); // shown to the others in the room; VIDEO_SESSION data, never logged
+        }
         token.setExpiration(Date.from(expiresAt));
         // Least privilege: this room only, media in both directions. No data messages, no metadata
         // changes, no roomCreate/roomList/roomAdmin/roomRecord/recorder/hidden (absent means false).
         token.addGrants(new RoomJoin(true), new RoomName(room.name()), new CanPublish(true), new CanSubscribe(true),
                 new CanPublishData(false), new CanUpdateOwnMetadata(false));
         return new JoinToken(room.name(), identity, token.toJwt(), properties.clientUrl().toString(), expiresAt);
+    }
+
+    /** Whether the platform has a record of the room. */
+    boolean find(String roomName) {
+        return records.find(roomName).isPresent();
     }
 
     /** Forgets a room LiveKit reported finished; true if the platform knew it. */

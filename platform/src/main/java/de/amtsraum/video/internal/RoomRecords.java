@@ -18,8 +18,9 @@ class RoomRecords {
         this.db = db;
     }
 
-    void insert(VideoRoom room) {
+    void insert(VideoRoom room, String callId) {
         db.insertInto(VIDEO_ROOM)
+                .set(VIDEO_ROOM.CALL_ID, callId)
                 .set(VIDEO_ROOM.ROOM_NAME, room.name())
                 .set(VIDEO_ROOM.TENANT_ID, room.tenantId())
                 .set(VIDEO_ROOM.CREATED_AT, room.createdAt().atOffset(ZoneOffset.UTC))
@@ -31,6 +32,16 @@ class RoomRecords {
         return db.selectFrom(VIDEO_ROOM).where(VIDEO_ROOM.ROOM_NAME.eq(roomName)).fetchOptional()
                 .map(r -> new VideoRoom(r.getRoomName(), r.getTenantId(), r.getCreatedAt().toInstant(),
                         r.getExpiresAt().toInstant()));
+    }
+
+    Optional<String> ofCall(String callId) {
+        return db.select(VIDEO_ROOM.ROOM_NAME).from(VIDEO_ROOM).where(VIDEO_ROOM.CALL_ID.eq(callId))
+                .fetchOptional(VIDEO_ROOM.ROOM_NAME);
+    }
+
+    Optional<String> callOf(String roomName) {
+        return db.select(VIDEO_ROOM.CALL_ID).from(VIDEO_ROOM).where(VIDEO_ROOM.ROOM_NAME.eq(roomName))
+                .fetchOptional(VIDEO_ROOM.CALL_ID).filter(java.util.Objects::nonNull);
     }
 
     /** True if a row was deleted. */

@@ -45,7 +45,9 @@ class VideoConfiguration {
     }
 
     @Bean
-    LiveKitWebhooks liveKitWebhooks(LiveKitProperties properties, LiveKitRooms rooms, MeterRegistry meters) {
-        return new LiveKitWebhooks(new WebhookReceiver(properties.apiKey(), properties.apiSecret()), rooms, meters);
+    LiveKitWebhooks liveKitWebhooks(LiveKitProperties properties, LiveKitRooms rooms, MeterRegistry meters,
+                                    CallService calls) {
+        return new LiveKitWebhooks(new WebhookReceiver(properties.apiKey(), properties.apiSecret()), rooms, meters,
+                calls);
     }
 }
