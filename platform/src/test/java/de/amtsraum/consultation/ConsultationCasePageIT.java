@@ -40,7 +40,7 @@ class ConsultationCasePageIT {
 
     private PageClient signedIn(String tenant, String path) {
         PageClient browser = new PageClient(port);
-        StaffPages.signedIn(browser, tenant, path, clock);
+        assertThat(StaffPages.signedIn(browser, tenant, path, clock).statusCode()).isEqualTo(200);
         return browser;
     }
 

@@ -287,7 +287,9 @@ class BlockingIT {
     // ---- staff pages ----
 
     HttpResponse<String> signedIn(PageClient browser, String tenant, String path) {
-        return StaffPages.signedIn(browser, tenant, path, clock);
+        HttpResponse<String> page = StaffPages.signedIn(browser, tenant, path, clock);
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page;
     }
 
     static PageClient.FilePart file(String fileName, String type, byte[] bytes) {

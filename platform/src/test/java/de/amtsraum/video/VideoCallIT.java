@@ -25,6 +25,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import de.amtsraum.consultation.ConsultationCases;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,6 +81,8 @@ class VideoCallIT {
     MeterRegistry meters;
     @Autowired
     RuntimeProperties runtime;
+    @Autowired
+    ConsultationCases cases;
 
     Api api;
     RoomServiceClient server;
@@ -672,5 +675,31 @@ class VideoCallIT {
         assertThat(stream.statusCode()).isEqualTo(404);
         assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(stream.body()).contains("invalid-video-link");
+    }
+
+    /** The case page starts the call of an open case (consultation → video) and refuses a closed one. */
+    @Test
+    void staffStartACallFromTheCasePageOfAnOpenCaseOnly() {
+        String caseId = cases.open(TENANT, null);
+        PageClient staff = new PageClient(port);
+        String casePath = "/" + TENANT + "/mitarbeiter/faelle/" + caseId;
+        HttpResponse<String> casePage = StaffPages.signedIn(staff, TENANT, casePath, clock);
+        assertThat(casePage.statusCode()).isEqualTo(200);
+        String startCall = StaffPages.formAction(casePage.body(), "/videoanruf");
+
+        HttpResponse<String> callPage = staff.post(startCall, StaffPages.csrfOf(casePage.body(), startCall), Map.of());
+        assertThat(callPage.statusCode()).isEqualTo(200);
+        assertThat(callPage.uri().getPath()).startsWith("/" + TENANT + "/mitarbeiter/video/");
+        String callId = callPage.uri().getPath().substring(callPage.uri().getPath().lastIndexOf('/') + 1);
+        assertThat(status(callId).get("status").asText()).isEqualTo("SIGNALLED");
+        assertThat(jdbc.queryForObject("select count(*) from video_room r join video_call c on c.call_id = r.call_id "
+                + "where c.call_id = ?", Integer.class, callId)).as("the room exists").isEqualTo(1);
+
+        cases.archive(TENANT, caseId);
+        Integer callsBefore = jdbc.queryForObject("select count(*) from video_call", Integer.class);
+        HttpResponse<String> refused = staff.post(startCall, StaffPages.csrfOf(casePage.body(), startCall), Map.of());
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.body()).doesNotContain("Exception");
+        assertThat(jdbc.queryForObject("select count(*) from video_call", Integer.class)).isEqualTo(callsBefore);
     }
 }
