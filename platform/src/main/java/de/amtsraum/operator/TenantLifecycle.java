@@ -62,20 +62,19 @@ public class TenantLifecycle {
 
     /** @return false when already suspended */
     public boolean suspend(String tenantId, String by) {
-        requireKnown(tenantId);
-        boolean changed = operations.suspend(tenantId, by);
-        if (changed) {
-            log.info("Tenant {} suspended by the operator", tenantId);
-        }
-        return changed;
+        return change(tenantId, "suspended", () -> operations.suspend(tenantId, by));
     }
 
     /** @return false when not suspended */
     public boolean resume(String tenantId, String by) {
+        return change(tenantId, "resumed", () -> operations.resume(tenantId, by));
+    }
+
+    private boolean change(String tenantId, String what, java.util.function.BooleanSupplier operation) {
         requireKnown(tenantId);
-        boolean changed = operations.resume(tenantId, by);
+        boolean changed = operation.getAsBoolean();
         if (changed) {
-            log.info("Tenant {} resumed by the operator", tenantId);
+            log.info("Tenant {} {} by the operator", tenantId, what);
         }
         return changed;
     }
