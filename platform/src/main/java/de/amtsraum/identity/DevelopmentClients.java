@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * and, for every tenant in the directory, {@code <tenant>-dev} (staff and tenant-admin of that tenant
  * only), {@code <tenant>-portal} (the platform's staff sign-in at the tenant's issuer) and
  * {@code <tenant>-fachverfahren} (the tenant's specialist system: role {@code HANDOVER_RECEIVER} only,
- * for redeeming handovers). A tenant onboarded at run time has its clients at once. Local use only,
+ * for redeeming handovers); and {@code betrieb-portal}, the operator console signing operators in at the
+ * platform issuer {@code /idp/betrieb}. A tenant onboarded at run time has its clients at once. Local use only,
  * like the embedded issuer itself.
  */
 final class DevelopmentClients implements RegisteredClientRepository {
@@ -61,7 +62,7 @@ final class DevelopmentClients implements RegisteredClientRepository {
         }
         if (clientId != null && clientId.endsWith(PORTAL_SUFFIX)) {
             String tenant = clientId.substring(0, clientId.length() - PORTAL_SUFFIX.length());
-            return tenants.exists(tenant) ? portal(tenant) : null;
+            return tenants.exists(tenant) || OperatorLoginConfiguration.REGISTRATION.equals(tenant) ? portal(tenant) : null;
         }
         if (receiverTenantOf(clientId).filter(tenants::exists).isPresent()) {
             return client(clientId);

@@ -108,7 +108,7 @@ class EmbeddedAuthorizationServer {
                         .anyMatch(a -> IdpLoginController.FACTOR_OTP.equals(a.getAuthority()))
                         ? List.of("pwd", "otp") : List.of("pwd");
                 context.getClaims().claims(all -> {
-                    if (ownIssuer) {
+                    if (ownIssuer && !user.operator()) {
                         all.put(TokenClaims.TENANT, user.tenantId());
                     }
                     all.put(TokenClaims.ROLES, user.roles().stream().map(Role::name).toList());

@@ -10,13 +10,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The order of the security filter chains and the headers they all send, for chains defined
  * outside this module (the citizen accounts chain). The first chain whose matcher fits a request
  * handles it: the authorization server's endpoints, then the APIs, then the staff pages with their
- * OIDC sign-in ({@code /{tenant}/mitarbeiter/**}), then citizen accounts ({@code /{tenant}/konto/**}),
+ * OIDC sign-in ({@code /{tenant}/mitarbeiter/**}; before them the operator console {@code /betrieb/**}), then citizen accounts ({@code /{tenant}/konto/**}),
  * then every other page.
  */
 public final class SecurityChains {
 
     public static final int AUTHORIZATION_SERVER = 1;
     public static final int API = 2;
+    public static final int OPERATOR_PAGES = 3;
     public static final int STAFF_PAGES = 4;
     public static final int CITIZEN_ACCOUNTS = 5;
     public static final int PAGES = 10;

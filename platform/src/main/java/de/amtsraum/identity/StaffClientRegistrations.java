@@ -41,6 +41,9 @@ final class StaffClientRegistrations implements ClientRegistrationRepository {
 
     @Override
     public ClientRegistration findByRegistrationId(String tenant) {
+        if (OperatorLoginConfiguration.REGISTRATION.equals(tenant)) {
+            return operator();
+        }
         TenantManifest manifest = tenant == null ? null : tenants.manifest(tenant).orElse(null);
         if (manifest == null) {
             return null;
@@ -53,10 +56,34 @@ final class StaffClientRegistrations implements ClientRegistrationRepository {
         if (clientId == null) {
             return null;
         }
-        return external.computeIfAbsent(tenant, t -> ClientRegistrations.fromIssuerLocation(issuer)
-                .registrationId(t)
+        return external(tenant, issuer, clientId,
+                environment.getProperty("amtsraum.security.staff-clients." + tenant + ".client-secret"));
+    }
+
+    /**
+     * The operator console's registration: the embedded platform issuer {@code /idp/betrieb}, or the
+     * operators' own IdP from {@code amtsraum.security.operator-client.issuer|client-id|client-secret}.
+     */
+    private ClientRegistration operator() {
+        String registration = OperatorLoginConfiguration.REGISTRATION;
+        String issuer = environment.getProperty("amtsraum.security.operator-client.issuer", EMBEDDED);
+        if (EMBEDDED.equals(issuer)) {
+            return embedded(registration);
+        }
+        String clientId = environment.getProperty("amtsraum.security.operator-client.client-id");
+        if (clientId == null) {
+            return null;
+        }
+        return external(registration, issuer, clientId,
+                environment.getProperty("amtsraum.security.operator-client.client-secret"));
+    }
+
+    /** An external IdP's registration, discovered from its issuer on first use. */
+    private ClientRegistration external(String registration, String issuer, String clientId, String secret) {
+        return external.computeIfAbsent(registration, r -> ClientRegistrations.fromIssuerLocation(issuer)
+                .registrationId(r)
                 .clientId(clientId)
-                .clientSecret(environment.getProperty("amtsraum.security.staff-clients." + t + ".client-secret"))
+                .clientSecret(secret)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope(OidcScopes.OPENID)
                 .build());

@@ -104,6 +104,9 @@ class StaffLoginConfiguration {
         return request -> {
             OidcUser user = delegate.loadUser(request);
             String tenant = request.getClientRegistration().getRegistrationId();
+            if (OperatorLoginConfiguration.REGISTRATION.equals(tenant)) {
+                return OperatorLoginConfiguration.operator(user);
+            }
             if (!tenant.equals(user.getClaimAsString(TokenClaims.TENANT))) {
                 throw new OAuth2AuthenticationException(new OAuth2Error("wrong_tenant"));
             }

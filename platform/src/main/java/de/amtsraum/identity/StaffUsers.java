@@ -12,18 +12,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * clients): {@code <tenant>.sachbearbeitung} (staff) and {@code <tenant>.verwaltung} (staff and
  * tenant admin), password {@code amtsraum.security.dev-user-password}, and where the tenant
  * requires two factors ({@code identity.twoFactorForStaff}) the TOTP secret
- * {@code amtsraum.security.dev-totp-secret}.
+ * {@code amtsraum.security.dev-totp-secret}; and the demo operator {@code betrieb.operator} (role
+ * OPERATOR, same password, always with the TOTP secret) of the platform issuer {@code /idp/betrieb}.
  */
 final class StaffUsers {
 
     static final String STAFF_SUFFIX = ".sachbearbeitung";
     static final String ADMIN_SUFFIX = ".verwaltung";
+    /** The embedded issuer's demo operator: {@code betrieb.operator}, role OPERATOR, always with TOTP. */
+    static final String OPERATOR_USER = OperatorLoginConfiguration.REGISTRATION + ".operator";
 
     /** A demo user: who, for which tenant, with which roles and second factor. */
     record StaffUser(String username, String tenantId, List<Role> roles, String totpSecret) {
 
         boolean needsSecondFactor() {
             return totpSecret != null;
+        }
+
+        /** The platform operator, signed in at the platform issuer, not at a tenant's. */
+        boolean operator() {
+            return roles.contains(Role.OPERATOR);
         }
     }
 
@@ -41,6 +49,10 @@ final class StaffUsers {
     Optional<StaffUser> find(String username) {
         if (username == null || username.length() > 100) {
             return Optional.empty();
+        }
+        if (OPERATOR_USER.equals(username)) {
+            return Optional.of(new StaffUser(username, OperatorLoginConfiguration.REGISTRATION, List.of(Role.OPERATOR),
+                    properties.devTotpSecret()));
         }
         for (String suffix : List.of(STAFF_SUFFIX, ADMIN_SUFFIX)) {
             if (username.endsWith(suffix)) {

@@ -9,5 +9,7 @@ public enum ShredCause {
     /** The citizen asked for erasure (Art. 17 GDPR). */
     ERASURE_REQUEST,
     /** The citizen never confirmed (an appointment hold expired): nothing is kept of it. */
-    NOT_CONFIRMED
+    NOT_CONFIRMED,
+    /** The whole tenant left the platform: its key-encryption key is destroyed (ADR 0022). */
+    OFFBOARDING
 }

@@ -17,7 +17,7 @@ public final class TenantId {
      * client) and so cannot be tenant ids, which appear as the first path segment of citizen pages.
      */
     public static final Set<String> RESERVED = Set.of("operator", "api", "actuator", "oauth2", "error", "v3",
-            "assets", "static", "webjars", "login", "logout", "admin", "well-known", "idp", "kern", "antibot");
+            "assets", "static", "webjars", "login", "logout", "admin", "well-known", "idp", "kern", "antibot", "betrieb");
 
     public static boolean isValid(String candidate) {
         return candidate != null && PATTERN.matcher(candidate).matches() && !RESERVED.contains(candidate);

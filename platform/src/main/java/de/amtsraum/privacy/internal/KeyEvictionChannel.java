@@ -15,6 +15,8 @@ import org.springframework.context.SmartLifecycle;
 class KeyEvictionChannel implements SmartLifecycle {
 
     static final String CHANNEL = "amtsraum_key_shredded";
+    /** Subject and category of a tenant-wide eviction; never a subject id (those are UUIDs). */
+    static final String TENANT_WIDE = "*";
 
     private final DSLContext db;
     private final SubjectKeyStore keys;
@@ -31,6 +33,12 @@ class KeyEvictionChannel implements SmartLifecycle {
     void announce(SubjectKeyId id) {
         db.execute("select pg_notify({0}, {1})", org.jooq.impl.DSL.inline(CHANNEL),
                 org.jooq.impl.DSL.val(id.tenantId() + "|" + id.subjectId() + "|" + id.categoryId()));
+    }
+
+    /** A whole tenant is erased (offboarding): every instance forgets its keys and KEK. Sent in the erasing transaction. */
+    void announceTenant(String tenantId) {
+        db.execute("select pg_notify({0}, {1})", org.jooq.impl.DSL.inline(CHANNEL),
+                org.jooq.impl.DSL.val(tenantId + "|" + TENANT_WIDE + "|" + TENANT_WIDE));
     }
 
     @Override
@@ -50,7 +58,9 @@ class KeyEvictionChannel implements SmartLifecycle {
 
     private void evict(String payload) {
         String[] parts = payload.split("\\|", 3);
-        if (parts.length == 3) {
+        if (parts.length == 3 && TENANT_WIDE.equals(parts[1]) && TENANT_WIDE.equals(parts[2])) {
+            keys.forgetTenant(parts[0]);
+        } else if (parts.length == 3) {
             keys.evict(new SubjectKeyId(parts[0], parts[1], parts[2]));
         }
     }

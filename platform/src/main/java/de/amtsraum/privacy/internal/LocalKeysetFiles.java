@@ -33,6 +33,10 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
 
     @Override
     public Aead forTenant(String tenantId) {
+        if (Files.exists(destroyedMark(tenantId))) {
+            // Offboarded: a new KEK would let new personal data of an erased tenant be written.
+            throw new IllegalStateException("the key-encryption key of this tenant was destroyed at offboarding");
+        }
         return loaded.computeIfAbsent(tenantId, this::loadOrCreate);
     }
 
@@ -45,6 +49,10 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
     public void destroy(String tenantId) {
         loaded.remove(tenantId);
         try {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (!Files.exists(destroyedMark(tenantId))) {
+                Files.writeString(destroyedMark(tenantId), "destroyed at offboarding; no key material\n");
+            }
             Files.deleteIfExists(file(tenantId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,6 +90,11 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
         } finally {
             Files.delete(temporary);
         }
+    }
+
+    /** Left where the KEK was: it holds no key, only the fact that this tenant's KEK must not be created again. */
+    private Path destroyedMark(String tenantId) {
+        return directory.resolve(tenantId + ".destroyed");
     }
 
     private Path file(String tenantId) {

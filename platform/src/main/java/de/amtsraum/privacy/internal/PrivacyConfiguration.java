@@ -64,6 +64,14 @@ class PrivacyConfiguration {
     }
 
     @Bean
+    TenantKeyErasure tenantErasure(SubjectKeyStore store, SubjectKeyService keys, KeyEvictionChannel evictions,
+                                   KeyEncryptionKeys keks,
+                                   org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new TenantKeyErasure(store, keys, evictions, keks,
+                new org.springframework.transaction.support.TransactionTemplate(transactions));
+    }
+
+    @Bean
     TinkPersonalDataCipher personalDataCipher(SubjectKeyStore keys, CategoryResolver categories,
                                           RetentionSchedule schedule) {
         return new TinkPersonalDataCipher(keys, categories, schedule);

@@ -173,6 +173,29 @@ class SubjectKeyStore {
                 .fetch(SUBJECT_KEY.CATEGORY_ID);
     }
 
+    /** The subjects of a tenant that still have a data key. */
+    List<String> subjectsOf(String tenantId) {
+        return db.selectDistinct(SUBJECT_KEY.SUBJECT_ID).from(SUBJECT_KEY)
+                .where(SUBJECT_KEY.TENANT_ID.eq(tenantId))
+                .orderBy(SUBJECT_KEY.SUBJECT_ID)
+                .fetch(SUBJECT_KEY.SUBJECT_ID);
+    }
+
+    boolean hasKeys(String tenantId) {
+        return db.fetchExists(SUBJECT_KEY, SUBJECT_KEY.TENANT_ID.eq(tenantId));
+    }
+
+    /**
+     * The tenant is erased (offboarding): its KEK is destroyed and nothing of it stays in this
+     * instance's caches. Idempotent; also run on the tenant-wide NOTIFY of another instance.
+     */
+    void forgetTenant(String tenantId) {
+        keks.destroy(tenantId);
+        kekChecked.remove(tenantId);
+        cache.asMap().keySet().removeIf(id -> id.tenantId().equals(tenantId));
+        erased.asMap().keySet().removeIf(id -> id.tenantId().equals(tenantId));
+    }
+
     /** Called with each key this instance creates (wired to the NOTIFY channel). */
     void onCreated(java.util.function.Consumer<SubjectKeyId> listener) {
         this.onCreated = listener;

@@ -3,6 +3,12 @@ package de.amtsraum.tenancy.internal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import de.amtsraum.tenancy.ManifestOutcome;
+import de.amtsraum.tenancy.TenantOffboarded;
+import de.amtsraum.tenancy.TenantOffboardedException;
+import de.amtsraum.tenancy.TenantResumed;
+import de.amtsraum.tenancy.TenantStatus;
+import de.amtsraum.tenancy.TenantSuspended;
+import de.amtsraum.tenancy.internal.TenantLifecycleCommands.ChangeTenantStatusCommand;
 import de.amtsraum.tenancy.TenantManifestChanged;
 import de.amtsraum.tenancy.TenantOnboarded;
 import de.amtsraum.tenancy.TenantOnboarding;
@@ -27,6 +33,7 @@ class Tenant {
     private String manifestHash;
     private String folderHash;
     private int revision;
+    private TenantStatus status = TenantStatus.ACTIVE;
 
     protected Tenant() {
         // for Axon
@@ -35,6 +42,9 @@ class Tenant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     ManifestOutcome handle(ApplyTenantManifestCommand command) {
+        if (status == TenantStatus.OFFBOARDED) {
+            throw new TenantOffboardedException();
+        }
         if (manifestHash == null) {
             apply(new TenantOnboarded(command.tenantId(), command.name(), command.manifest(),
                     command.manifestHash(), command.appliedBy()));
@@ -48,6 +58,56 @@ class Tenant {
         apply(new TenantManifestChanged(command.tenantId(), command.name(), command.manifest(),
                 command.manifestHash(), manifestHash, revision + 1, command.appliedBy()));
         return ManifestOutcome.CHANGED;
+    }
+
+    /** Suspend, resume or offboard; {@code false} when the tenant already stands there (nothing recorded). */
+    @CommandHandler
+    boolean handle(ChangeTenantStatusCommand command) {
+        java.time.Instant now = command.at();
+        switch (command.action()) {
+            case SUSPEND -> {
+                refuseIfOffboarded();
+                if (status == TenantStatus.SUSPENDED) {
+                    return false;
+                }
+                apply(new TenantSuspended(tenantId, command.by(), now));
+            }
+            case RESUME -> {
+                refuseIfOffboarded();
+                if (status == TenantStatus.ACTIVE) {
+                    return false;
+                }
+                apply(new TenantResumed(tenantId, command.by(), now));
+            }
+            case OFFBOARD -> {
+                if (status == TenantStatus.OFFBOARDED) {
+                    return false;
+                }
+                apply(new TenantOffboarded(tenantId, command.by(), now));
+            }
+        }
+        return true;
+    }
+
+    private void refuseIfOffboarded() {
+        if (status == TenantStatus.OFFBOARDED) {
+            throw new TenantOffboardedException();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TenantSuspended event) {
+        status = TenantStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(TenantResumed event) {
+        status = TenantStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TenantOffboarded event) {
+        status = TenantStatus.OFFBOARDED;
     }
 
     @EventSourcingHandler

@@ -3,7 +3,11 @@ package de.amtsraum.tenancy.internal;
 import static de.amtsraum.readmodel.jooq.Tables.TENANT_DIRECTORY;
 
 import de.amtsraum.tenancy.TenantManifestChanged;
+import de.amtsraum.tenancy.TenantOffboarded;
 import de.amtsraum.tenancy.TenantOnboarded;
+import de.amtsraum.tenancy.TenantResumed;
+import de.amtsraum.tenancy.TenantStatus;
+import de.amtsraum.tenancy.TenantSuspended;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,6 +62,29 @@ class TenantDirectoryProjection {
                 .set(TENANT_DIRECTORY.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
                 .where(TENANT_DIRECTORY.TENANT_ID.eq(event.tenantId()))
                 .and(TENANT_DIRECTORY.MANIFEST_REVISION.lt(event.revision()))
+                .execute();
+    }
+
+    @EventHandler
+    void on(TenantSuspended event) {
+        status(event.tenantId(), TenantStatus.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(TenantResumed event) {
+        status(event.tenantId(), TenantStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(TenantOffboarded event) {
+        status(event.tenantId(), TenantStatus.OFFBOARDED);
+    }
+
+    private void status(String tenantId, TenantStatus status) {
+        // updated_at stays the date of the manifest in force.
+        db.update(TENANT_DIRECTORY)
+                .set(TENANT_DIRECTORY.STATUS, status.name())
+                .where(TENANT_DIRECTORY.TENANT_ID.eq(tenantId))
                 .execute();
     }
 

@@ -1,6 +1,7 @@
 package de.amtsraum.tenancy.internal;
 
 import de.amtsraum.tenancy.ManifestOutcome;
+import de.amtsraum.tenancy.TenantOffboardedException;
 import de.amtsraum.tenancy.TenantOnboarding;
 import de.amtsraum.tenancy.manifest.InvalidManifestException;
 import de.amtsraum.tenancy.manifest.ManifestProblem;
@@ -67,7 +68,14 @@ class TenantFolderLoader implements ApplicationRunner {
             throw new InvalidManifestException(problems);
         }
         for (ResolvedManifest manifest : valid) {
-            ManifestOutcome outcome = onboarding.apply(manifest, TenantOnboarding.FOLDER);
+            ManifestOutcome outcome;
+            try {
+                outcome = onboarding.apply(manifest, TenantOnboarding.FOLDER);
+            } catch (TenantOffboardedException offboarded) {
+                log.warn("Tenant folder {} names an offboarded tenant; not applied (remove the folder)",
+                        manifest.manifest().id());
+                continue;
+            }
             outcomes.merge(outcome, 1, Integer::sum);
             if (outcome != ManifestOutcome.UNCHANGED) {
                 log.info("Tenant {} {} from its folder", manifest.manifest().id(), outcome.name().toLowerCase());

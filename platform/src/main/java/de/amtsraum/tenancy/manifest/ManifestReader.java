@@ -62,7 +62,20 @@ public final class ManifestReader {
 
     /** @param body YAML or JSON (JSON is YAML); texts and logo must be inline */
     public static ResolvedManifest fromRequest(String body, String tenantId) {
-        String file = "request body";
+        return fromRequest(body, tenantId, "request body");
+    }
+
+    /**
+     * An uploaded manifest (operator console): the same rules and messages as {@link #fromRequest},
+     * the tenant id taken from the document itself.
+     *
+     * @param file how problems name the source (the uploaded file's name)
+     */
+    public static ResolvedManifest fromUpload(String body, String file) {
+        return fromRequest(body, null, file);
+    }
+
+    private static ResolvedManifest fromRequest(String body, String tenantId, String file) {
         ObjectNode document = parse(body, file);
         refuseFileReference(document, "texts", "privacyProse", file);
         refuseFileReference(document, "texts", "termsOfUse", file);
