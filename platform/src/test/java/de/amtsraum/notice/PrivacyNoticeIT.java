@@ -249,6 +249,33 @@ class PrivacyNoticeIT {
     }
 
     @Test
+    void contactRequestsAndAccountRegistrationsRecordTheNoticeNumber() throws Exception {
+        String helbra = notices().currentNumber("helbra");
+        assertThat(helbra).matches("[1-9][0-9]*");
+        Api.Response sent = api().post("/api/v1/tenants/helbra/contact-requests", null, "application/json",
+                de.amtsraum.support.ContactFixtures.form("notice-number@example.org").toString());
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        String payload = db.resultQuery("select convert_from(payload, 'UTF8') from domain_event_entry"
+                        + " where aggregate_identifier = ? and payload_type = 'de.amtsraum.contact.ContactRequestSubmitted'",
+                sent.json().get("id").asText()).fetchOne(0, String.class);
+        assertThat(JSON.readTree(payload).get("privacyNoticeVersion").asText()).isEqualTo(helbra);
+
+        String coburg = notices().currentNumber("coburg");
+        PageClient browser = new PageClient(port);
+        String form = browser.get("/coburg/konto/registrieren").body();
+        assertThat(de.amtsraum.support.AccountFixtures.hidden(form, "noticeVersion")).isEqualTo(coburg);
+        int before = db.fetchCount(db.selectFrom(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT)
+                .where(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.TENANT_ID.eq("coburg"),
+                        de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.NOTICE_VERSION.eq(coburg)));
+        de.amtsraum.support.AccountFixtures.register(browser, "coburg",
+                de.amtsraum.support.AccountFixtures.unique("notice"), "notice-account@example.org");
+        assertThat(db.fetchCount(db.selectFrom(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT)
+                .where(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.TENANT_ID.eq("coburg"),
+                        de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.NOTICE_VERSION.eq(coburg))))
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void aShorterRetentionPeriodAppliesToDataAlreadyHeldAndALongerOneDoesNot() {
         String tenant = onboardCopyOfLeer();
         String service = "video-allgemeine-beratung";
