@@ -49,6 +49,7 @@ class StaffLoginConfiguration {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffLoginConfiguration.class);
 
     static final String STAFF_PAGES = "/{tenant}/mitarbeiter/**";
+    static final String ADMIN_PAGES = "/{tenant}/verwaltung/**";
 
     @Bean
     ClientRegistrationRepository staffClientRegistrations(TenantDirectory tenants, IdentityProperties properties,
@@ -61,11 +62,14 @@ class StaffLoginConfiguration {
     SecurityFilterChain staffPageSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                           TenantDirectory tenants) throws Exception {
         http
-                .securityMatcher("/*/mitarbeiter", "/*/mitarbeiter/**", "/oauth2/authorization/**",
+                .securityMatcher("/*/mitarbeiter", "/*/mitarbeiter/**", "/*/verwaltung", "/*/verwaltung/**",
+                        "/oauth2/authorization/**",
                         "/login/oauth2/code/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
-                        .requestMatchers("/{tenant}/mitarbeiter", STAFF_PAGES).access(new StaffOfTenant()))
+                        .requestMatchers("/{tenant}/mitarbeiter", STAFF_PAGES).access(new StaffOfTenant())
+                        // Tenant admin pages (issue 7): role TENANT_ADMIN of the tenant only.
+                        .requestMatchers("/{tenant}/verwaltung", ADMIN_PAGES).access(new StaffOfTenant(Role.TENANT_ADMIN)))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce(registrations)))
@@ -128,13 +132,23 @@ class StaffLoginConfiguration {
 
     /** The tenant in the path: staff or tenant admin signed in at that tenant's registration. */
     static final class StaffOfTenant implements AuthorizationManager<RequestAuthorizationContext> {
+
+        private final List<String> authorities;
+
+        StaffOfTenant() {
+            this(Role.STAFF, Role.TENANT_ADMIN);
+        }
+
+        StaffOfTenant(Role... roles) {
+            this.authorities = java.util.Arrays.stream(roles).map(Role::authority).toList();
+        }
+
         @Override
         public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
             String tenant = tenantOf(context.getRequest());
             boolean allowed = authentication.get() instanceof OAuth2AuthenticationToken token
                     && token.getAuthorizedClientRegistrationId().equals(tenant)
-                    && token.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.STAFF.authority())
-                            || a.getAuthority().equals(Role.TENANT_ADMIN.authority()));
+                    && token.getAuthorities().stream().anyMatch(a -> authorities.contains(a.getAuthority()));
             return new AuthorizationDecision(allowed);
         }
     }
