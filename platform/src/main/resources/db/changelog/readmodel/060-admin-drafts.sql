@@ -15,7 +15,9 @@ CREATE TABLE admin_draft (
 );
 
 -- The audit log of the console: who changed, discarded or published what, when (no citizen data).
+-- seq keeps the order of events recorded within the same instant.
 CREATE TABLE admin_audit (
+    seq         BIGSERIAL    NOT NULL,
     event_id    VARCHAR(64)  NOT NULL,
     tenant_id   VARCHAR(40)  NOT NULL,
     occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -25,4 +27,4 @@ CREATE TABLE admin_audit (
     description VARCHAR(400) NOT NULL,
     CONSTRAINT admin_audit_pk PRIMARY KEY (event_id)
 );
-CREATE INDEX admin_audit_tenant_ix ON admin_audit (tenant_id, occurred_at DESC);
+CREATE INDEX admin_audit_tenant_ix ON admin_audit (tenant_id, seq DESC);

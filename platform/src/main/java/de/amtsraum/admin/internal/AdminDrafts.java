@@ -93,7 +93,7 @@ public class AdminDrafts {
     public AuditPage audit(String tenantId, int page, int size) {
         TenantRowSecurity.bind(db, tenantId);
         var rows = db.selectFrom(ADMIN_AUDIT).where(ADMIN_AUDIT.TENANT_ID.eq(tenantId))
-                .orderBy(ADMIN_AUDIT.OCCURRED_AT.desc(), ADMIN_AUDIT.EVENT_ID.desc())
+                .orderBy(ADMIN_AUDIT.SEQ.desc())
                 .limit(size + 1).offset(page * size).fetch();
         List<AuditEntry> entries = rows.stream().limit(size)
                 .map(r -> new AuditEntry(r.getOccurredAt().toInstant(), r.getActor(), r.getKind(), r.getSection(),
