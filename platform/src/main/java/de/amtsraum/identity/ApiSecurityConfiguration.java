@@ -58,7 +58,8 @@ class ApiSecurityConfiguration {
                         // The tenant's specialist system redeems handover references; nobody else does.
                         .requestMatchers("/api/v1/tenants/{tenant}/handovers/**")
                         .access(TenantAccess.withRole(Role.HANDOVER_RECEIVER))
-                        .requestMatchers("/api/v1/tenants/{tenant}/manifest")
+                        .requestMatchers("/api/v1/tenants/{tenant}/manifest", "/api/v1/tenants/{tenant}/privacy-notices",
+                                "/api/v1/tenants/{tenant}/privacy-notices/**")
                         .access(TenantAccess.withRole(Role.TENANT_ADMIN))
                         .requestMatchers("/api/v1/tenants/{tenant}/**")
                         .access(TenantAccess.withRole(Role.STAFF, Role.TENANT_ADMIN))

@@ -65,6 +65,7 @@ class StaffLoginConfiguration {
                         "/login/oauth2/code/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
+                        // The admin pages /{tenant}/verwaltung/** have their own chain (module admin, ADR 0021).
                         .requestMatchers("/{tenant}/mitarbeiter", STAFF_PAGES).access(new StaffOfTenant()))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
@@ -125,13 +126,23 @@ class StaffLoginConfiguration {
 
     /** The tenant in the path: staff or tenant admin signed in at that tenant's registration. */
     static final class StaffOfTenant implements AuthorizationManager<RequestAuthorizationContext> {
+
+        private final List<String> authorities;
+
+        StaffOfTenant() {
+            this(Role.STAFF, Role.TENANT_ADMIN);
+        }
+
+        StaffOfTenant(Role... roles) {
+            this.authorities = java.util.Arrays.stream(roles).map(Role::authority).toList();
+        }
+
         @Override
         public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
             String tenant = tenantOf(context.getRequest());
             boolean allowed = authentication.get() instanceof OAuth2AuthenticationToken token
                     && token.getAuthorizedClientRegistrationId().equals(tenant)
-                    && token.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.STAFF.authority())
-                            || a.getAuthority().equals(Role.TENANT_ADMIN.authority()));
+                    && token.getAuthorities().stream().anyMatch(a -> authorities.contains(a.getAuthority()));
             return new AuthorizationDecision(allowed);
         }
     }

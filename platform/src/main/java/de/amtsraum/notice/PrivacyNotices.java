@@ -32,4 +32,12 @@ public interface PrivacyNotices {
     List<PublishedNotice> versions(String tenantId);
 
     Optional<PublishedNotice> version(String tenantId, int number);
+
+    /**
+     * The number of the current version as consents record it ({@code privacyNoticeVersion} of
+     * bookings, contact requests and account registrations); {@code "0"} before the first version.
+     */
+    default String currentNumber(String tenantId) {
+        return current(tenantId).map(notice -> String.valueOf(notice.number())).orElse("0");
+    }
 }

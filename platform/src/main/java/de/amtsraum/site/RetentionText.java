@@ -21,6 +21,32 @@ public final class RetentionText {
         return (period.isEmpty() ? "unmittelbar" : period) + " " + trigger(rule.trigger()) + " " + action;
     }
 
+    /** The same rule in English: "anonymised 48 hours after the end of the appointment". */
+    public static String english(RetentionRule rule) {
+        String period = englishPeriod(rule.after().toString());
+        String action = rule.action() == RetentionRule.RetentionAction.SHRED ? "deleted" : "anonymised";
+        return action + " " + (period.isEmpty() ? "immediately" : period) + " " + englishTrigger(rule.trigger());
+    }
+
+    static String englishTrigger(RetentionRule.RetentionTrigger trigger) {
+        return switch (trigger) {
+            case COLLECTED -> "after collection";
+            case APPOINTMENT_END -> "after the end of the appointment";
+            case CASE_LAST_ACTIVITY -> "after the last activity in the consultation case";
+            case CASE_ARCHIVED -> "after the consultation case was archived";
+            case CONVERSATION_CONCLUDED -> "after the conversation was concluded";
+            case ACCOUNT_CLOSED -> "after the user account was closed";
+            case INCIDENT_RECORDED -> "after the incident was recorded";
+        };
+    }
+
+    static String englishPeriod(String iso) {
+        return period(iso).replace("Jahre", "years").replace("Jahr", "year").replace("Monate", "months")
+                .replace("Monat", "month").replace("Tage", "days").replace("Tag", "day")
+                .replace("Stunden", "hours").replace("Stunde", "hour").replace("Minuten", "minutes")
+                .replace("Minute", "minute").replace("Sekunden", "seconds").replace("Sekunde", "second");
+    }
+
     static String trigger(RetentionRule.RetentionTrigger trigger) {
         return switch (trigger) {
             case COLLECTED -> "nach der Erhebung";

@@ -12,7 +12,6 @@ import de.amtsraum.account.internal.AccountQueries.Row;
 import de.amtsraum.identity.SignedLinks;
 import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
-import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.UnknownTenantException;
 import de.amtsraum.tenancy.manifest.TenantManifest;
 import java.time.Clock;
@@ -49,10 +48,12 @@ class AccountService implements CitizenAccounts {
     private final AccountMails mails;
     private final AccountProperties properties;
     private final Clock clock;
+    private final de.amtsraum.notice.PrivacyNotices notices;
 
     AccountService(TenantDirectory tenants, CommandGateway commands, AccountQueries queries, AccountIndex index,
                    PasswordHashing passwords, SignedLinks links, AccountMails mails, AccountProperties properties,
-                   Clock clock) {
+                   Clock clock, de.amtsraum.notice.PrivacyNotices notices) {
+        this.notices = notices;
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
@@ -117,7 +118,10 @@ class AccountService implements CitizenAccounts {
         if (terms != null && termsVersion != null && !termsVersion.equals(terms)) {
             throw new AccountException(Reason.TERMS_CHANGED);
         }
-        String notice = tenants.summary(tenantId).map(TenantSummary::manifestHash).orElseThrow(UnknownTenantException::new);
+        if (!tenants.exists(tenantId)) {
+            throw new UnknownTenantException();
+        }
+        String notice = notices.currentNumber(tenantId);
         if (form.privacyNoticeVersion() != null && !form.privacyNoticeVersion().equals(notice)) {
             throw new AccountException(Reason.NOTICE_CHANGED);
         }

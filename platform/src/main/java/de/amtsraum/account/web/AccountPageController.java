@@ -12,7 +12,6 @@ import de.amtsraum.site.SiteController;
 import de.amtsraum.site.TenantSite;
 import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
-import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.manifest.TenantManifest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,8 +51,10 @@ class AccountPageController {
     private final TenantSite site;
     private final CitizenAccounts accounts;
     private final TenantDirectory tenants;
+    private final de.amtsraum.notice.PrivacyNotices notices;
 
-    AccountPageController(TenantSite site, CitizenAccounts accounts, TenantDirectory tenants) {
+    AccountPageController(TenantSite site, CitizenAccounts accounts, TenantDirectory tenants, de.amtsraum.notice.PrivacyNotices notices) {
+        this.notices = notices;
         this.site = site;
         this.accounts = accounts;
         this.tenants = tenants;
@@ -93,7 +94,7 @@ class AccountPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("css", CSS);
         model.addAttribute("pseudonymous", manifest.features().pseudonymousRegistration());
-        model.addAttribute("noticeVersion", tenants.summary(manifest.id()).map(TenantSummary::manifestHash).orElse(""));
+        model.addAttribute("noticeVersion", notices.currentNumber(manifest.id()));
         String terms = TermsOfUse.version(manifest).orElse(null);
         model.addAttribute("termsVersion", terms);
         // Ticked again only for the version the citizen saw: a new version must be accepted anew.

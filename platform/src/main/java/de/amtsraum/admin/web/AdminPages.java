@@ -30,7 +30,8 @@ class AdminPages {
             new Section("services", "/dienste"), new Section("processors", "/auftragsverarbeiter"),
             new Section("retention", "/loeschfristen"), new Section("features", "/funktionen"),
             new Section("branding", "/gestaltung"), new Section("texts", "/texte"), new Section("staff", "/personal"),
-            new Section("publish", "/veroeffentlichen"), new Section("audit", "/protokoll"));
+            new Section("publish", "/veroeffentlichen"), new Section("audit", "/protokoll"),
+            new Section("register", "/verzeichnis"));
 
     private final TenantSite site;
     private final AdminDrafts drafts;

@@ -17,7 +17,6 @@ import de.amtsraum.moderation.BlockOrder;
 import de.amtsraum.moderation.CitizenBlocks;
 import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
-import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.UnknownTenantException;
 import de.amtsraum.tenancy.manifest.TenantManifest;
 import de.amtsraum.tenancy.manifest.TenantManifest.Location;
@@ -65,11 +64,14 @@ class BookingService implements Appointments {
     private final Clock clock;
     private final TaskExecutor mailExecutor;
     private final CitizenBlocks blocks;
+    private final de.amtsraum.notice.PrivacyNotices notices;
 
     BookingService(TenantDirectory tenants, CommandGateway commands, AppointmentQueries queries, CapacityLedger ledger,
                    BlindIndex blindIndex, BookingMails mails, SignedLinks links, BotChallenges botChallenges,
-                   Clock clock, TaskExecutor applicationTaskExecutor, CitizenBlocks blocks) {
+                   Clock clock, TaskExecutor applicationTaskExecutor, CitizenBlocks blocks,
+                   de.amtsraum.notice.PrivacyNotices notices) {
         this.blocks = blocks;
+        this.notices = notices;
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
@@ -435,8 +437,12 @@ class BookingService implements Appointments {
         }
     }
 
+    /** The number of the published privacy notice in force, as the consent records it. */
     private String currentNotice(String tenantId) {
-        return tenants.summary(tenantId).map(TenantSummary::manifestHash).orElseThrow(UnknownTenantException::new);
+        if (!tenants.exists(tenantId)) {
+            throw new UnknownTenantException();
+        }
+        return notices.currentNumber(tenantId);
     }
 
     private TenantManifest offering(String tenantId) {

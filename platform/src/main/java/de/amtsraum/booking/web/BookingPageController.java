@@ -14,7 +14,6 @@ import de.amtsraum.site.SiteController;
 import de.amtsraum.site.TenantSite;
 import de.amtsraum.site.TermsOfUse;
 import de.amtsraum.tenancy.TenantDirectory;
-import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.manifest.TenantManifest;
 import de.amtsraum.tenancy.manifest.TenantManifest.BookingField;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,11 +75,13 @@ class BookingPageController {
     private final MessageSource messages;
 
     private final de.amtsraum.video.CallLinks callLinks;
+    private final de.amtsraum.notice.PrivacyNotices notices;
 
     BookingPageController(TenantSite site, Appointments appointments, TenantDirectory tenants,
                           BotChallenges challenges, Clock clock, MessageSource messages,
-                          de.amtsraum.video.CallLinks callLinks) {
+                          de.amtsraum.video.CallLinks callLinks, de.amtsraum.notice.PrivacyNotices notices) {
         this.callLinks = callLinks;
+        this.notices = notices;
         this.site = site;
         this.appointments = appointments;
         this.tenants = tenants;
@@ -313,7 +314,7 @@ class BookingPageController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("consent", values.containsKey("consent"));
-        model.addAttribute("noticeVersion", tenants.summary(manifest.id()).map(TenantSummary::manifestHash).orElse(""));
+        model.addAttribute("noticeVersion", notices.currentNumber(manifest.id()));
         model.addAttribute("termsVersion", TermsOfUse.version(manifest).orElse(null));
         model.addAttribute("termsAccepted", values.containsKey("termsAccepted"));
         model.addAttribute("minimumAge", manifest.features().minimumAge());

@@ -12,7 +12,6 @@ import de.amtsraum.notification.Mailer;
 import de.amtsraum.notification.OutgoingMail;
 import de.amtsraum.notification.PublicUrl;
 import de.amtsraum.tenancy.TenantDirectory;
-import de.amtsraum.tenancy.TenantSummary;
 import de.amtsraum.tenancy.UnknownTenantException;
 import de.amtsraum.tenancy.manifest.TenantManifest;
 import java.time.Clock;
@@ -39,9 +38,12 @@ class ContactRequestService implements ContactRequests {
     private final SignedLinks links;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final de.amtsraum.notice.PrivacyNotices notices;
 
     ContactRequestService(TenantDirectory tenants, CommandGateway commands, ContactRequestQueries queries,
-                          Mailer mailer, SignedLinks links, Clock clock, PublicUrl publicUrl) {
+                          Mailer mailer, SignedLinks links, Clock clock, PublicUrl publicUrl,
+                          de.amtsraum.notice.PrivacyNotices notices) {
+        this.notices = notices;
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
@@ -59,7 +61,7 @@ class ContactRequestService implements ContactRequests {
         if (!problems.isEmpty()) {
             throw new InvalidContactRequestException(problems);
         }
-        String noticeVersion = tenants.summary(tenantId).map(TenantSummary::manifestHash).orElseThrow();
+        String noticeVersion = notices.currentNumber(tenantId);
         String requestId = UUID.randomUUID().toString();
         String subjectId = UUID.randomUUID().toString();
         UserAgentClass agent = UserAgentClass.of(submission.userAgent());

@@ -22,6 +22,7 @@ class CategoryResolver {
     static final String GROUP = "privacy-categories";
 
     private final TenantDirectory tenants;
+    private RetentionSchedule schedule;
     private final Cache<String, Optional<TenantManifest>> manifests = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
@@ -37,9 +38,17 @@ class CategoryResolver {
         return manifest(tenantId).flatMap(manifest -> manifest.categoryFor(kind)).map(TenantManifest.DataCategory::id);
     }
 
+    void useSchedule(RetentionSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    /** Evicts the tenant and applies shorter retention periods to data already held (ADR 0019). */
     @EventHandler
     void on(TenantManifestChanged changed) {
         manifests.invalidate(changed.tenantId());
+        if (schedule != null) {
+            schedule.rulesChanged(de.amtsraum.tenancy.manifest.ManifestReader.typed(changed.manifest()));
+        }
     }
 
     @EventHandler

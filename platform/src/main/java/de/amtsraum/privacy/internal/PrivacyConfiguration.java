@@ -45,7 +45,9 @@ class PrivacyConfiguration {
 
     @Bean
     RetentionSchedule retentionSchedule(DSLContext db, CategoryResolver categories, Clock clock) {
-        return new RetentionSchedule(db, categories, clock);
+        RetentionSchedule schedule = new RetentionSchedule(db, categories, clock);
+        categories.useSchedule(schedule);
+        return schedule;
     }
 
     @Bean

@@ -71,15 +71,54 @@ class RetentionSchedule implements RetentionTriggers {
                             .set(RETENTION_DEADLINE.RULE_INDEX, index)
                             .set(RETENTION_DEADLINE.ACTION, rule.action().name())
                             .set(RETENTION_DEADLINE.DUE_AT, due)
+                            .set(RETENTION_DEADLINE.TRIGGERED_AT, at.atOffset(ZoneOffset.UTC))
                             .onConflict(RETENTION_DEADLINE.TENANT_ID, RETENTION_DEADLINE.SUBJECT_ID,
                                     RETENTION_DEADLINE.CATEGORY_ID, RETENTION_DEADLINE.TRIGGER,
                                     RETENTION_DEADLINE.RULE_INDEX)
                             .doUpdate().set(RETENTION_DEADLINE.DUE_AT, due)
+                            .set(RETENTION_DEADLINE.TRIGGERED_AT, at.atOffset(ZoneOffset.UTC))
                             .where(RETENTION_DEADLINE.DONE_AT.isNull())
                             .execute();
                 }
             }
         });
+    }
+
+    /**
+     * A tenant's retention rules changed (ADR 0019): open deadlines of data already held are
+     * recomputed from their trigger time with the new rule of the same category, trigger and index.
+     * A shorter period applies to them (the deadline moves earlier, possibly into the past: the next
+     * run executes it); a longer one does not (the deadline stays), because the data was collected
+     * under the notice that stated the shorter period. The action (shred or anonymise) follows the
+     * new rule only when the deadline moves. Deadlines whose rule disappeared keep their date.
+     * Returns how many deadlines moved.
+     */
+    int rulesChanged(TenantManifest manifest) {
+        int moved = 0;
+        var open = db.selectFrom(RETENTION_DEADLINE)
+                .where(RETENTION_DEADLINE.TENANT_ID.eq(manifest.id()), RETENTION_DEADLINE.DONE_AT.isNull(),
+                        RETENTION_DEADLINE.TRIGGERED_AT.isNotNull())
+                .fetch();
+        for (RetentionDeadlineRecord deadline : open) {
+            var category = manifest.category(deadline.getCategoryId()).orElse(null);
+            if (category == null || deadline.getRuleIndex() >= category.retention().size()) {
+                continue;
+            }
+            RetentionRule rule = category.retention().get(deadline.getRuleIndex());
+            if (!rule.trigger().name().equals(deadline.getTrigger())) {
+                continue;
+            }
+            OffsetDateTime recomputed = rule.after().addTo(deadline.getTriggeredAt().toInstant()
+                    .atZone(manifest.timeZone())).toInstant().atOffset(ZoneOffset.UTC);
+            if (recomputed.isBefore(deadline.getDueAt())) {
+                moved += db.update(RETENTION_DEADLINE)
+                        .set(RETENTION_DEADLINE.DUE_AT, recomputed)
+                        .set(RETENTION_DEADLINE.ACTION, rule.action().name())
+                        .where(RETENTION_DEADLINE.ID.eq(deadline.getId()), RETENTION_DEADLINE.DONE_AT.isNull())
+                        .execute();
+            }
+        }
+        return moved;
     }
 
     /** Ids of deadlines due by the clock, oldest first, leaving out those in {@code skip}. */
