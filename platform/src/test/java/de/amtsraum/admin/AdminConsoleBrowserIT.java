@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +103,8 @@ class AdminConsoleBrowserIT {
         Api api = new Api(port);
         String service = "video-allgemeine-beratung";
         JsonNode slot = BookingFixtures.freeSlot(api, tenant, service, clock.instant(), 1);
-        Instant collected = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        clock.advance(Duration.ofNanos(1_000_000_000L - clock.instant().getNano())); // a whole second: no rounding in SQL
+        Instant collected = clock.instant();
         Api.Response held = BookingFixtures.book(api, tenant,
                 BookingFixtures.leer(service, slot.get("start").asText(), "admin-retention@example.org"));
         assertThat(held.status()).as(held.body()).isEqualTo(202);
@@ -204,6 +204,15 @@ class AdminConsoleBrowserIT {
         click(colour.findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")));
         assertThat(main()).contains("Kontrast");
         Axe.assertAccessible(browser, "branding with errors");
+    }
+
+    /** The check itself can fail: a page with an unlabelled field and an image without text is reported. */
+    @Test
+    void axeReportsViolations() throws Exception {
+        browser = Browser.start();
+        browser.get("data:text/html,<!DOCTYPE html><html lang=de><head><title>t</title></head><body><main>"
+                + "<input type=text><img src=x.png></main></body></html>");
+        assertThat(Axe.check(browser)).extracting(Axe.Violation::id).contains("label", "image-alt");
     }
 
     private Instant deadline(String tenant) {

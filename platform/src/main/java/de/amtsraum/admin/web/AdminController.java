@@ -70,10 +70,23 @@ class AdminController {
     @GetMapping("/{tenant}/verwaltung/veroeffentlichen")
     String preview(@PathVariable String tenant, Model model) {
         ObjectNode draft = pages.frame(tenant, "publish", model);
-        model.addAttribute("problems", drafts.notices().check(tenant, draft));
-        model.addAttribute("preview", drafts.notices().preview(tenant, draft));
-        model.addAttribute("current", drafts.notices().current(tenant).map(PublishedNotice::number).orElse(null));
+        showProblemsAndPreview(tenant, draft, drafts.notices().check(tenant, draft), model);
         return "admin/publish";
+    }
+
+    /** The problems, the current version, and the preview (only of a publishable draft: there is none of another). */
+    private void showProblemsAndPreview(String tenant, ObjectNode draft, List<NoticeProblem> problems, Model model) {
+        model.addAttribute("problems", problems);
+        String preview = null;
+        if (problems.isEmpty()) {
+            try {
+                preview = drafts.notices().preview(tenant, draft);
+            } catch (NoticeRefusedException refused) {
+                model.addAttribute("problems", refused.problems());
+            }
+        }
+        model.addAttribute("preview", preview);
+        model.addAttribute("current", drafts.notices().current(tenant).map(PublishedNotice::number).orElse(null));
     }
 
     @PostMapping(path = "/{tenant}/verwaltung/veroeffentlichen", consumes = "application/x-www-form-urlencoded")
@@ -86,11 +99,8 @@ class AdminController {
         } catch (NoticeRefusedException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             ObjectNode draft = pages.frame(tenant, "publish", model);
-            List<NoticeProblem> problems = refused.problems();
-            model.addAttribute("problems", problems);
+            showProblemsAndPreview(tenant, draft, refused.problems(), model);
             model.addAttribute("refused", true);
-            model.addAttribute("preview", drafts.notices().preview(tenant, draft));
-            model.addAttribute("current", drafts.notices().current(tenant).map(PublishedNotice::number).orElse(null));
             return "admin/publish";
         }
         redirect.addFlashAttribute("notice", pages.text("admin.published", published.number()));
