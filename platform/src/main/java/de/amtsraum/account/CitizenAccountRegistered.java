@@ -29,7 +29,7 @@ public record CitizenAccountRegistered(
         @PersonalData(ACCOUNT_EMAIL) String email,
         @PersonalData(ACCOUNT) String phone,
         @PersonalData(ACCOUNT) String passwordHash,
-        @NotPersonal("version id of the privacy notice the citizen consented to") String privacyNoticeVersion,
+        @NotPersonal("number of the published privacy notice the citizen was shown (since issue 7; earlier events hold the manifest hash)") String privacyNoticeVersion,
         @NotPersonal("version of the terms of use accepted, where the tenant has terms") String termsVersion,
         @PersonalData(ACCOUNT) String ageConfirmation,
         Instant registeredAt) implements TenantScoped {

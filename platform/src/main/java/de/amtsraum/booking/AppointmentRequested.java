@@ -34,7 +34,7 @@ public record AppointmentRequested(
         @PersonalData(APPOINTMENT) String concern,
         @PersonalData(APPOINTMENT) String address,
         @PersonalData(APPOINTMENT) String birthDate,
-        @NotPersonal("version id of the privacy notice the citizen consented to") String privacyNoticeVersion,
+        @NotPersonal("number of the published privacy notice the citizen was shown (since issue 7; earlier events hold the manifest hash)") String privacyNoticeVersion,
         @NotPersonal("version of the terms of use accepted, where the tenant has terms") String termsVersion,
         @PersonalData(APPOINTMENT) String ageConfirmation,
         Instant requestedAt) implements TenantScoped {

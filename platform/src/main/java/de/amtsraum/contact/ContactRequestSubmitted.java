@@ -30,6 +30,6 @@ public record ContactRequestSubmitted(
         @PersonalData(SUBMISSION_METADATA) String browser,
         @PersonalData(SUBMISSION_METADATA) String operatingSystem,
         @PersonalData(SUBMISSION_METADATA) String ipAddress,
-        @NotPersonal("version id of the privacy notice the citizen consented to") String privacyNoticeVersion,
+        @NotPersonal("number of the published privacy notice the citizen was shown (since issue 7; earlier events hold the manifest hash)") String privacyNoticeVersion,
         Instant submittedAt) implements TenantScoped {
 }

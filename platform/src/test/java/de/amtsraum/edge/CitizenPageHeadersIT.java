@@ -62,6 +62,9 @@ class CitizenPageHeadersIT {
             pages.add(new Page(t + " privacy notice", browser.get("/" + t + "/datenschutz"), 200));
             pages.add(new Page(t + " privacy notice (English)", browser.get("/" + t + "/datenschutz?lang=en"), 200));
             pages.add(new Page(t + " unknown page", browser.get("/" + t + "/gibt-es-nicht"), 404));
+            pages.add(new Page(t + " rights", browser.get("/" + t + "/rechte"), 200));
+            pages.add(new Page(t + " notice versions", browser.get("/" + t + "/datenschutz/versionen"), 200));
+            pages.add(new Page(t + " notice version 1", browser.get("/" + t + "/datenschutz/versionen/1"), 200));
             boolean terms = manifest.features().termsOfUse() && manifest.texts() != null
                     && manifest.texts().termsOfUse() != null;
             pages.add(new Page(t + " terms of use", browser.get("/" + t + "/nutzungsbedingungen"), terms ? 200 : 404));

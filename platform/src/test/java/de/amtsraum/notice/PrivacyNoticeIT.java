@@ -129,7 +129,7 @@ class PrivacyNoticeIT {
     }
 
     @Test
-    void guardsRefuseWithClearGermanMessagesAndNothingChanges() {
+    void guardsRefuseWithClearGermanMessagesAndNothingChanges() throws Exception {
         String tenant = onboardCopyOfLeer();
         String admin = adminToken(tenant);
         String hashBefore = directory.summary(tenant).orElseThrow().manifestHash();
@@ -153,6 +153,10 @@ class PrivacyNoticeIT {
         assertThat(problems.findValuesAsText("german")).anySatisfy(german -> assertThat(german)
                 .contains("Logdaten").contains("keine Löschregel"));
 
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(NoticeRefusedException.class,
+                () -> notices().preview(tenant, JSON.readTree(draft))).problems())
+                .extracting(NoticeProblem::field).contains("processors[0].transferBasis", "dataCategories[2].retention");
+
         Api.Response refused = api().post("/api/v1/tenants/" + tenant + "/privacy-notices", admin, "application/json", draft);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -174,6 +178,36 @@ class PrivacyNoticeIT {
         assertThat(fixed.json().get("html").asText()).contains("Cloud Video Inc. (US): Standardvertragsklauseln")
                 .doesNotContain("keine Übermittlung in Drittländer");
         assertThat(notices().version(tenant, 1).orElseThrow().html()).contains("keine Übermittlung in Drittländer");
+    }
+
+    @Test
+    void everyManifestTheTenancyAppliesPublishesTheNextVersionOnlyWhenTheNoticeDiffers() throws Exception {
+        String tenant = onboardCopyOfLeer();
+        String operator = api().token("operator-dev", "dev");
+        PublishedNotice first = notices().current(tenant).orElseThrow();
+        assertThat(first.publishedBy()).isEqualTo("operator-dev");
+
+        // A change that the notice does not show (the brand colour): no new version.
+        Api.Response unshown = api().put("/api/v1/operator/tenants/" + tenant, operator, "application/json",
+                draft(tenant, manifest -> ((ObjectNode) manifest.get("branding")).put("primaryColor", "#123456")));
+        assertThat(unshown.status()).as(unshown.body()).isEqualTo(200);
+        assertThat(notices().versions(tenant)).hasSize(1);
+
+        // A change the notice shows, through the operator API: version 2, previewed identically before.
+        String changed = draft(tenant, manifest -> {
+            ((ObjectNode) manifest.get("branding")).put("primaryColor", "#123456");
+            ((ArrayNode) category(manifest, "booking-contact").get("recipients")).add("Poststelle des Landkreises");
+        });
+        String preview = notices().preview(tenant, JSON.readTree(changed));
+        assertThat(preview).contains("Poststelle des Landkreises");
+        Api.Response shown = api().put("/api/v1/operator/tenants/" + tenant, operator, "application/json", changed);
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        PublishedNotice second = notices().current(tenant).orElseThrow();
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(second.publishedBy()).isEqualTo("operator-dev");
+        assertThat(second.html()).isEqualTo(preview);
+        assertThat(second.manifestHash()).isEqualTo(directory.summary(tenant).orElseThrow().manifestHash());
+        assertThat(notices().version(tenant, 1).orElseThrow().html()).isEqualTo(first.html());
     }
 
     @Test
@@ -211,7 +245,34 @@ class PrivacyNoticeIT {
         ObjectNode stale = BookingFixtures.leer(service, later.get("start").asText(), "notice-consent-2@example.org");
         stale.put("privacyNoticeVersion", "1");
         Api.Response refused = BookingFixtures.book(api(), tenant, stale);
-        assertThat(refused.status()).as(refused.body()).isBetween(400, 499);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    }
+
+    @Test
+    void contactRequestsAndAccountRegistrationsRecordTheNoticeNumber() throws Exception {
+        String helbra = notices().currentNumber("helbra");
+        assertThat(helbra).matches("[1-9][0-9]*");
+        Api.Response sent = api().post("/api/v1/tenants/helbra/contact-requests", null, "application/json",
+                de.amtsraum.support.ContactFixtures.form("notice-number@example.org").toString());
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        String payload = db.resultQuery("select convert_from(payload, 'UTF8') from domain_event_entry"
+                        + " where aggregate_identifier = ? and payload_type = 'de.amtsraum.contact.ContactRequestSubmitted'",
+                sent.json().get("id").asText()).fetchOne(0, String.class);
+        assertThat(JSON.readTree(payload).get("privacyNoticeVersion").asText()).isEqualTo(helbra);
+
+        String coburg = notices().currentNumber("coburg");
+        PageClient browser = new PageClient(port);
+        String form = browser.get("/coburg/konto/registrieren").body();
+        assertThat(de.amtsraum.support.AccountFixtures.hidden(form, "noticeVersion")).isEqualTo(coburg);
+        int before = db.fetchCount(db.selectFrom(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT)
+                .where(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.TENANT_ID.eq("coburg"),
+                        de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.NOTICE_VERSION.eq(coburg)));
+        de.amtsraum.support.AccountFixtures.register(browser, "coburg",
+                de.amtsraum.support.AccountFixtures.unique("notice"), "notice-account@example.org");
+        assertThat(db.fetchCount(db.selectFrom(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT)
+                .where(de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.TENANT_ID.eq("coburg"),
+                        de.amtsraum.readmodel.jooq.Tables.CITIZEN_ACCOUNT.NOTICE_VERSION.eq(coburg))))
+                .isEqualTo(before + 1);
     }
 
     @Test
