@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -268,14 +267,5 @@ class CatalogueController {
             }
         }
         return -1;
-    }
-
-    /** The days of the week in their order, for the opening-hours form. */
-    static List<String> weekdays() {
-        List<String> days = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            days.add(day.name().toUpperCase(Locale.ROOT));
-        }
-        return days;
     }
 }
