@@ -17,9 +17,12 @@ public final class SecurityChains {
 
     public static final int AUTHORIZATION_SERVER = 1;
     public static final int API = 2;
-    public static final int OPERATOR_PAGES = 3;
+    /** The admin console {@code /{tenant}/verwaltung/**} (module admin): before the staff chain; signs in through its OIDC login. */
+    public static final int ADMIN_PAGES = 3;
     public static final int STAFF_PAGES = 4;
     public static final int CITIZEN_ACCOUNTS = 5;
+    /** The operator console {@code /betrieb/**}; {@code betrieb} is a reserved tenant id, so no tenant chain matches it. */
+    public static final int OPERATOR_PAGES = 6;
     public static final int PAGES = 10;
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

@@ -49,7 +49,6 @@ class StaffLoginConfiguration {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffLoginConfiguration.class);
 
     static final String STAFF_PAGES = "/{tenant}/mitarbeiter/**";
-    static final String ADMIN_PAGES = "/{tenant}/verwaltung/**";
 
     @Bean
     ClientRegistrationRepository staffClientRegistrations(TenantDirectory tenants, IdentityProperties properties,
@@ -62,14 +61,12 @@ class StaffLoginConfiguration {
     SecurityFilterChain staffPageSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                           TenantDirectory tenants) throws Exception {
         http
-                .securityMatcher("/*/mitarbeiter", "/*/mitarbeiter/**", "/*/verwaltung", "/*/verwaltung/**",
-                        "/oauth2/authorization/**",
+                .securityMatcher("/*/mitarbeiter", "/*/mitarbeiter/**", "/oauth2/authorization/**",
                         "/login/oauth2/code/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/oauth2/authorization/**", "/login/oauth2/code/**").permitAll()
-                        .requestMatchers("/{tenant}/mitarbeiter", STAFF_PAGES).access(new StaffOfTenant())
-                        // Tenant admin pages (issue 7): role TENANT_ADMIN of the tenant only.
-                        .requestMatchers("/{tenant}/verwaltung", ADMIN_PAGES).access(new StaffOfTenant(Role.TENANT_ADMIN)))
+                        // The admin pages /{tenant}/verwaltung/** have their own chain (module admin, ADR 0021).
+                        .requestMatchers("/{tenant}/mitarbeiter", STAFF_PAGES).access(new StaffOfTenant()))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce(registrations)))

@@ -20,10 +20,15 @@ public final class StaffPages {
      * asked for, whatever its status (callers assert it).
      */
     public static HttpResponse<String> signedIn(PageClient browser, String tenant, String path, Clock clock) {
+        return signedInAs(browser, tenant + ".sachbearbeitung", path, clock);
+    }
+
+    /** As {@link #signedIn}, as the embedded issuer's demo user named (e.g. {@code coburg.verwaltung}, a tenant admin). */
+    public static HttpResponse<String> signedInAs(PageClient browser, String username, String path, Clock clock) {
         HttpResponse<String> login = browser.get(path);
         assertThat(login.uri().getPath()).isEqualTo("/idp/login");
         HttpResponse<String> totp = browser.post("/idp/login", PageClient.csrf(login.body()),
-                Map.of("username", tenant + ".sachbearbeitung", "password", "dev-staff-2026"));
+                Map.of("username", username, "password", "dev-staff-2026"));
         assertThat(totp.uri().getPath()).isEqualTo("/idp/totp");
         HttpResponse<String> page = browser.post("/idp/totp", PageClient.csrf(totp.body()),
                 Map.of("code", Totp.code("JBSWY3DPEHPK3PXP", clock.instant().getEpochSecond())));

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The tenant's record of processing activities (Art. 30 GDPR) for its admins, as a page and as PDF:
- * {@code /{tenant}/verwaltung/verzeichnis[.pdf]}. Sign-in and the TENANT_ADMIN check are the staff
- * page chain's (identity).
+ * {@code /{tenant}/verwaltung/verzeichnis[.pdf]}. Sign-in and the TENANT_ADMIN check are the admin
+ * console chain's (module admin).
  */
 @SiteController
 class ProcessingRegisterController {

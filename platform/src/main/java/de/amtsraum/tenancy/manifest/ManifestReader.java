@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 public final class ManifestReader {
 
     public static final String MANIFEST_FILE = "manifest.yaml";
-    public static final int MAX_LOGO_BYTES = 100 * 1024;
+    public static final int MAX_LOGO_BYTES = 200 * 1024;
 
     private static final Pattern FILE_REFERENCE = Pattern.compile("^[\\w./-]+\\.md$");
     private static final Pattern LOGO_DATA_URI = Pattern.compile("^data:(image/svg\\+xml|image/png);base64,([A-Za-z0-9+/=]+)$");

@@ -23,7 +23,8 @@ public final class ManifestRules {
             "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS",
             "LI", "NO");
 
-    private static final double MINIMUM_CONTRAST = 4.5;
+    /** WCAG 2.1 AA for normal text: the primary colour carries white text. */
+    public static final double MINIMUM_CONTRAST = 4.5;
 
     private final String file;
     private final List<ManifestProblem> problems = new ArrayList<>();
@@ -205,7 +206,7 @@ public final class ManifestRules {
     }
 
     /** WCAG 2.1 contrast ratio of a #RRGGBB colour against white. */
-    static double contrastWithWhite(String hex) {
+    public static double contrastWithWhite(String hex) {
         int rgb = Integer.parseInt(hex.substring(1), 16);
         double luminance = 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb);
         return 1.05 / (luminance + 0.05);

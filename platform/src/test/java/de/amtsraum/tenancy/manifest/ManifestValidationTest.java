@@ -142,7 +142,7 @@ class ManifestValidationTest {
     }
 
     @Test
-    void refusesARequestLogoAbove100Kilobytes() {
+    void refusesARequestLogoAbove200Kilobytes() {
         String big = java.util.Base64.getEncoder().encodeToString(new byte[ManifestReader.MAX_LOGO_BYTES + 1]);
         String body = ManifestFixtures.requestBody("leer", "leer",
                 manifest -> ((ObjectNode) manifest.get("branding")).put("logo", "data:image/png;base64," + big));
