@@ -2,14 +2,24 @@ package de.amtsraum.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsraum.identity.Totp;
+import de.amtsraum.privacy.Redaction;
+import de.amtsraum.runtime.RuntimeProperties;
+import de.amtsraum.support.Api;
 import de.amtsraum.support.Axe;
 import de.amtsraum.support.Browser;
+import de.amtsraum.support.ContactFixtures;
+import de.amtsraum.support.Forensics;
 import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PageClient;
 import de.amtsraum.support.PlatformTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,8 +32,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The operator console in chromium: an operator signs in at the platform issuer (password, TOTP),
  * uploads an invalid manifest (the errors are listed), then a valid one (a new tenant whose citizen
- * pages work at once), suspends and resumes it, and sees the offboarding confirmation refuse a wrong
- * id. Every page on the way, and the new tenant's main citizen pages, pass axe-core (WCAG 2.1 AA).
+ * pages work at once), suspends and resumes it, sees the offboarding confirmation refuse a wrong id,
+ * and offboards it with the right one: its KEK is gone and its personal data reads as the redaction
+ * value (no canary in a {@code pg_dump}; the full forensic proof is {@code TenantOffboardingIT}). Every page on the way, and the new tenant's main citizen pages, pass axe-core (WCAG 2.1 AA).
  */
 @PlatformTest
 class OperatorConsoleBrowserIT {
@@ -34,6 +45,12 @@ class OperatorConsoleBrowserIT {
     int port;
     @Autowired
     MutableClock clock;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    RuntimeProperties runtime;
+    @Autowired
+    DataSource dataSource;
 
     ChromeDriver browser;
 
@@ -151,6 +168,42 @@ class OperatorConsoleBrowserIT {
         open("/betrieb", "Mandantenliste");
         assertThat(statusOf(TENANT)).isEqualTo("ACTIVE");
         assertThat(statusOf("leer")).isEqualTo("ACTIVE");
+
+        // Offboarding with the right id, in the console: the tenant's personal data becomes unreadable.
+        String canary = "Canary" + UUID.randomUUID().toString().replace("-", "");
+        Api api = new Api(port);
+        var submitted = api.post("/api/v1/tenants/" + TENANT + "/contact-requests", null, "application/json",
+                ContactFixtures.form("kontakt" + canary + "@example.org").put("message", canary).toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String requestId = submitted.json().get("id").asText();
+        assertThat(payloads(requestId)).contains(canary);
+        assertThat(runtime.resolve("kek").resolve(TENANT + ".json")).exists();
+
+        browser.findElement(By.cssSelector("#mandant-" + TENANT + " a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.titleContains("ausscheiden"));
+        browser.findElement(By.id("confirm")).sendKeys(TENANT);
+        submit("main form", "Mandantenliste");
+        assertThat(statusOf(TENANT)).isEqualTo("OFFBOARDED");
+        Axe.assertAccessible(browser, "operator tenant list after offboarding");
+
+        assertThat(runtime.resolve("kek").resolve(TENANT + ".json")).doesNotExist();
+        assertThat(payloads(requestId)).contains(Redaction.VALUE).doesNotContain(canary);
+        assertThat(Forensics.inDump(Forensics.dump(dataSource), List.of(canary))).isEmpty();
+        assertThat(new PageClient(port).get("/" + TENANT + "/kontakt").statusCode()).isEqualTo(410);
+        assertThat(statusOf("leer")).isEqualTo("ACTIVE");
+    }
+
+    /** The events of an aggregate as the platform reads them (decrypted, or redacted once shredded). */
+    private String payloads(String aggregateId) {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        return String.join("\n", eventStore.readEvents(aggregateId).asStream().map(DomainEventMessage::getPayload)
+                .map(payload -> {
+                    try {
+                        return json.writeValueAsString(payload);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList());
     }
 
     @Test
