@@ -120,12 +120,13 @@ class CategoryController {
                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         ObjectNode draft = pages.frame(tenant, SECTION, model);
         ArrayNode categories = array(draft, "dataCategories");
-        String name = existing(draft, category).path("name").asText();
+        ObjectNode found = existing(draft, category);
+        String name = found.path("name").asText();
         Map<String, String> errors = new LinkedHashMap<>();
         for (var feature : NEEDED_BY.entrySet()) {
             if (draft.path("features").path(feature.getKey()).asBoolean(false)) {
                 for (DataKind kind : feature.getValue()) {
-                    if (covers(categories.get(CatalogueController.indexOf(categories, category)), kind.name())) {
+                    if (covers(found, kind.name())) {
                         errors.putIfAbsent("remove-" + category, pages.text("admin.error.categoryNeeded", name,
                                 pages.text("admin.kind." + kind.name()), pages.text("admin.feature." + feature.getKey())));
                     }
