@@ -10,4 +10,7 @@ public interface SubjectKeys {
 
     /** Shreds every category of a subject; returns the categories shredded now. */
     List<String> shredAll(String tenantId, String subjectId, ShredCause cause);
+
+    /** How many subjects still have a data key of this category (data still held under it). */
+    int keysHeld(String tenantId, String categoryId);
 }

@@ -187,7 +187,8 @@ class AdminConsoleBrowserIT {
         signIn(tenant);
         for (String lang : List.of("de", "en")) {
             for (String path : List.of("", "/dienste", "/auftragsverarbeiter", "/loeschfristen", "/funktionen",
-                    "/gestaltung", "/texte", "/personal", "/veroeffentlichen", "/protokoll", "/verzeichnis")) {
+                    "/gestaltung", "/texte", "/personal", "/veroeffentlichen", "/protokoll", "/verzeichnis",
+                    "/loeschfristen/neu", "/loeschfristen/booking-contact/bearbeiten")) {
                 browser.get(url("/" + tenant + "/verwaltung" + path + "?lang=" + lang));
                 Axe.assertAccessible(browser, path + " (" + lang + ")");
             }
@@ -204,6 +205,18 @@ class AdminConsoleBrowserIT {
         click(colour.findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")));
         assertThat(main()).contains("Kontrast");
         Axe.assertAccessible(browser, "branding with errors");
+        browser.get(url("/" + tenant + "/verwaltung/loeschfristen/neu?lang=de"));
+        browser.findElement(By.id("id")).sendKeys("Falsch!");
+        browser.findElement(By.id("covers-APPOINTMENT")).click();
+        click(browser.findElement(By.cssSelector("form[action$='/loeschfristen/neu'] button[type=submit]")));
+        assertThat(main()).contains("„Falsch!“ ist keine gültige Kennung.", "wird bereits von der Kategorie");
+        browser.findElement(By.cssSelector("a[href='#covers-APPOINTMENT']")).click();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("covers-APPOINTMENT");
+        Axe.assertAccessible(browser, "new data category with errors");
+        browser.get(url("/" + tenant + "/verwaltung/loeschfristen"));
+        click(browser.findElement(By.cssSelector("form[action$='/loeschfristen/booking-contact/entfernen'] button")));
+        assertThat(main()).contains("kann nicht entfernt werden");
+        Axe.assertAccessible(browser, "retention with a refused removal");
     }
 
     /** The check itself can fail: a page with an unlabelled field and an image without text is reported. */

@@ -137,6 +137,120 @@ class AdminConsoleIT {
     }
 
     @Test
+    void anAdminEditsAddsAndRemovesDataCategoriesAndAPublishedNameShowsOnTheNotice() {
+        String tenant = AdminFixtures.onboardCopyOf(onboarding, "leer");
+        String base = "/" + tenant + "/verwaltung";
+        PageClient browser = admin(tenant, base);
+        HttpResponse<String> retention = browser.get(base + "/loeschfristen");
+        assertThat(retention.body()).contains("Neue Datenkategorie anlegen",
+                "Datenkategorie „Name und E-Mail-Adresse aus der Terminvereinbarung“ bearbeiten");
+
+        // Edit the texts: the form shows the category; an empty name and a kind another category covers are refused.
+        HttpResponse<String> edit = browser.get(base + "/loeschfristen/booking-contact/bearbeiten");
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(edit.body()).contains("value=\"Name und E-Mail-Adresse aus der Terminvereinbarung\"",
+                "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)", "id=\"covers-APPOINTMENT\"");
+        Map<String, String> texts = new java.util.HashMap<>(Map.of("name", " ", "description", "Name und E-Mail",
+                "legalBasis", "Art. 6 Abs. 1 lit. a DSGVO", "purposes", "Terminvereinbarung\nRückfragen",
+                "recipients", "Beratende Mitarbeitende", "personal", "true", "covers", "ABUSE_EVIDENCE"));
+        HttpResponse<String> badEdit = submit(browser, edit, "/booking-contact/bearbeiten", texts);
+        assertThat(badEdit.statusCode()).isEqualTo(422);
+        assertThat(badEdit.body()).contains("<title>Fehler: Datenkategorie", "Bitte füllen Sie „Name“ aus.",
+                "href=\"#name\"", "href=\"#covers-ABUSE_EVIDENCE\"",
+                "„Nachweise zu Missbrauch“ wird bereits von der Kategorie „Nachweise bei Missbrauch“ erfasst.",
+                "Terminvereinbarung\nRückfragen");
+        texts.put("name", "Terminangaben");
+        texts.put("covers", "APPOINTMENT");
+        HttpResponse<String> edited = submit(browser, badEdit, "/booking-contact/bearbeiten", texts);
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(edited.body()).contains("Datenkategorie „Name und E-Mail-Adresse aus der Terminvereinbarung“ "
+                + "bearbeitet (neuer Name „Terminangaben“)", "<h2 class=\"kern-heading-medium\">Terminangaben</h2>");
+        HttpResponse<String> again = browser.get(base + "/loeschfristen/booking-contact/bearbeiten");
+        assertThat(again.body()).contains("Terminvereinbarung\nRückfragen", "value=\"APPOINTMENT\" checked=\"checked\"");
+
+        // Add a category: a bad id and a bad period, then a taken id, then a good one.
+        HttpResponse<String> blank = browser.get(base + "/loeschfristen/neu");
+        Map<String, String> fresh = new java.util.HashMap<>(Map.of("id", "Wohngeld!", "name", "Wohngeldanträge",
+                "description", "Angaben im Antrag auf Wohngeld", "legalBasis", "Art. 6 Abs. 1 lit. e DSGVO",
+                "purposes", "Bearbeitung des Antrags", "personal", "true", "trigger", "CASE_ARCHIVED",
+                "after", "ein Jahr", "action", "SHRED"));
+        HttpResponse<String> badNew = submit(browser, blank, "/loeschfristen/neu", fresh);
+        assertThat(badNew.statusCode()).isEqualTo(422);
+        assertThat(badNew.body()).contains("„Wohngeld!“ ist keine gültige Kennung.", "href=\"#id\"",
+                "„ein Jahr“ ist keine gültige Frist.", "href=\"#after\"", "value=\"Wohngeldanträge\"");
+        fresh.put("id", "log-data");
+        fresh.put("after", "P1Y");
+        HttpResponse<String> taken = submit(browser, badNew, "/loeschfristen/neu", fresh);
+        assertThat(taken.statusCode()).isEqualTo(422);
+        assertThat(taken.body()).contains("Die Kennung „log-data“ ist bereits vergeben.")
+                .doesNotContain("ist keine gültige Frist");
+        fresh.put("id", "wohngeld-antraege");
+        HttpResponse<String> added = submit(browser, taken, "/loeschfristen/neu", fresh);
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("Datenkategorie „Wohngeldanträge“ (wohngeld-antraege) mit Löschfrist P1Y "
+                + "hinzugefügt", "/loeschfristen/wohngeld-antraege/bearbeiten");
+
+        // Remove: the booking category holds what the enabled booking needs; the new one goes.
+        HttpResponse<String> needed = submit(browser, added, "/loeschfristen/booking-contact/entfernen", Map.of());
+        assertThat(needed.statusCode()).isEqualTo(422);
+        assertThat(needed.body()).contains("href=\"#remove-booking-contact\"", "Die Kategorie „Terminangaben“ kann "
+                + "nicht entfernt werden: Sie erfasst „Termine“, die das eingeschaltete Angebot „Terminbuchung“ verarbeitet.");
+        HttpResponse<String> removed = submit(browser, needed, "/loeschfristen/wohngeld-antraege/entfernen", Map.of());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(removed.body()).contains("Datenkategorie „Wohngeldanträge“ (wohngeld-antraege) entfernt")
+                .doesNotContain("/loeschfristen/wohngeld-antraege/bearbeiten");
+
+        // Removing the only rule of a personal category: saved in the draft, refused at publishing.
+        HttpResponse<String> noRule = submit(browser, removed, "/loeschfristen/log-data/0/entfernen", Map.of());
+        assertThat(noRule.body()).contains("Löschregel „P14D nach COLLECTED“ der Kategorie „Logdaten“ entfernt",
+                "Diese Kategorie hat keine Löschregel.");
+        HttpResponse<String> refused = submit(browser, browser.get(base + "/veroeffentlichen"), "/veroeffentlichen", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Die Datenkategorie „Logdaten“ enthält personenbezogene Daten, hat aber "
+                + "keine Löschregel.");
+
+        // The audit log names every change, newest first.
+        String audit = browser.get(base + "/protokoll").body();
+        int ruleAt = audit.indexOf("Löschregel „P14D nach COLLECTED“ der Kategorie „Logdaten“ entfernt");
+        int removedAt = audit.indexOf("Datenkategorie „Wohngeldanträge“ (wohngeld-antraege) entfernt");
+        int addedAt = audit.indexOf("Datenkategorie „Wohngeldanträge“ (wohngeld-antraege) mit Löschfrist P1Y hinzugefügt");
+        int editedAt = audit.indexOf("(neuer Name „Terminangaben“)");
+        assertThat(ruleAt).isPositive().isLessThan(removedAt);
+        assertThat(removedAt).isLessThan(addedAt);
+        assertThat(addedAt).isLessThan(editedAt);
+        assertThat(audit).doesNotContain("Wohngeld!", "ein Jahr");
+
+        // Start over from the published configuration, rename, publish via the page: the notice shows the name.
+        HttpResponse<String> discarded = submit(browser, browser.get(base), "/verwaltung/verwerfen", Map.of());
+        assertThat(discarded.statusCode()).isEqualTo(200);
+        HttpResponse<String> form = browser.get(base + "/loeschfristen/booking-contact/bearbeiten");
+        texts.put("name", "Ihre Angaben zur Terminvereinbarung");
+        assertThat(submit(browser, form, "/booking-contact/bearbeiten", texts).statusCode()).isEqualTo(200);
+        HttpResponse<String> published = submit(browser, browser.get(base + "/veroeffentlichen"), "/veroeffentlichen", Map.of());
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(published.body()).contains("Veröffentlicht: Datenschutzhinweis Version");
+        assertThat(new PageClient(port).get("/" + tenant + "/datenschutz").body())
+                .contains("Ihre Angaben zur Terminvereinbarung")
+                .doesNotContain("Name und E-Mail-Adresse aus der Terminvereinbarung");
+    }
+
+    @Test
+    void theCategoryFormsSpeakEnglish() {
+        String tenant = AdminFixtures.onboardCopyOf(onboarding, "leer");
+        String base = "/" + tenant + "/verwaltung";
+        PageClient browser = admin(tenant, base);
+        HttpResponse<String> blank = browser.get(base + "/loeschfristen/neu?lang=en");
+        assertThat(blank.body()).contains("Add a data category", "Kinds of platform data covered", "Appointments");
+        HttpResponse<String> bad = submit(browser, blank, "/loeschfristen/neu", Map.of("id", "booking-contact",
+                "name", "", "trigger", "COLLECTED", "after", "P7X", "action", "SHRED", "personal", "false",
+                "covers", "APPOINTMENT"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("The identifier “booking-contact” is already taken.", "Please fill in “Name”.",
+                "“P7X” is not a valid period", "A category that covers kinds of platform data holds personal data.",
+                "“Appointments” is already covered by the category “Name und E-Mail-Adresse aus der Terminvereinbarung”.");
+    }
+
+    @Test
     void theConsoleSpeaksEnglishWithEnglishErrors() {
         String tenant = AdminFixtures.onboardCopyOf(onboarding, "leer");
         String base = "/" + tenant + "/verwaltung";

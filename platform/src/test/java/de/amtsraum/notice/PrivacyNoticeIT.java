@@ -302,6 +302,48 @@ class PrivacyNoticeIT {
     }
 
     @Test
+    void aCategoryThatStillHoldsDataCannotBeRemovedButAnEmptyOneCan() throws Exception {
+        String tenant = onboardCopyOfLeer();
+        String service = "video-allgemeine-beratung";
+        JsonNode slot = BookingFixtures.freeSlot(api(), tenant, service, clock.instant(), 1);
+        Api.Response held = BookingFixtures.book(api(), tenant,
+                BookingFixtures.leer(service, slot.get("start").asText(), "category-removal@example.org"));
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+
+        // Appointments move to another category, the category that holds the booking is removed.
+        JsonNode withoutBookingCategory = JSON.readTree(draft(tenant, manifest -> {
+            ((ArrayNode) category(manifest, "session-data").get("covers")).add("APPOINTMENT");
+            ArrayNode categories = (ArrayNode) manifest.get("dataCategories");
+            for (int i = 0; i < categories.size(); i++) {
+                if (categories.get(i).get("id").asText().equals("booking-contact")) {
+                    categories.remove(i);
+                }
+            }
+        }));
+        var problems = notices().check(tenant, withoutBookingCategory);
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.german()).contains("„Name und E-Mail-Adresse aus der Terminvereinbarung“ kann nicht "
+                    + "entfernt werden: Unter ihr sind noch Daten zu 1 Person gespeichert.");
+            assertThat(problem.english()).contains("data of 1 person is still held under it");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notices().publish(tenant, withoutBookingCategory, "test-admin"))
+                .isInstanceOf(de.amtsraum.notice.NoticeRefusedException.class);
+        assertThat(directory.manifest(tenant).orElseThrow().category("booking-contact")).as("nothing changed").isPresent();
+
+        // A category without data keys (no abuse was recorded) goes.
+        PublishedNotice without = publish(tenant, manifest -> {
+            ArrayNode categories = (ArrayNode) manifest.get("dataCategories");
+            for (int i = 0; i < categories.size(); i++) {
+                if (categories.get(i).get("id").asText().equals("abuse-evidence")) {
+                    categories.remove(i);
+                }
+            }
+        });
+        assertThat(without.html()).doesNotContain("Nachweise bei Missbrauch");
+        assertThat(directory.manifest(tenant).orElseThrow().category("abuse-evidence")).isEmpty();
+    }
+
+    @Test
     void theRightsPageNamesEveryRightAndHowToExerciseItInGermanAndEnglish() {
         PageClient citizen = new PageClient(port);
         String german = citizen.get("/heilbronn/rechte?lang=de").body();

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsraum.site.PageNotFoundException;
 import de.amtsraum.site.SiteController;
-import de.amtsraum.tenancy.manifest.RetentionPeriod;
-import de.amtsraum.tenancy.manifest.RetentionRule.RetentionAction;
-import de.amtsraum.tenancy.manifest.RetentionRule.RetentionTrigger;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -147,21 +144,7 @@ class PrivacySettingsController {
         }
         String field = category + "-" + index;
         Map<String, String> errors = new LinkedHashMap<>();
-        if (Arrays.stream(RetentionTrigger.values()).noneMatch(t -> t.name().equals(trigger))) {
-            errors.put(field + "-trigger", pages.text("admin.error.trigger"));
-        }
-        String period = trimmed(after).toUpperCase(Locale.ROOT);
-        try {
-            RetentionPeriod.parse(period);
-            if (!period.matches("^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$")) {
-                throw new IllegalArgumentException("not in the manifest's form");
-            }
-        } catch (IllegalArgumentException malformed) {
-            errors.put(field + "-after", pages.text("admin.error.period", trimmed(after)));
-        }
-        if (Arrays.stream(RetentionAction.values()).noneMatch(a -> a.name().equals(action))) {
-            errors.put(field + "-action", pages.text("admin.error.action"));
-        }
+        String period = RetentionRuleForm.check(pages, field + "-", trigger, after, action, errors);
         if (!errors.isEmpty()) {
             model.addAttribute("ruleFor", field);
             return pages.refused(tenant, "retention", "admin/retention", errors, request, response, model);

@@ -34,6 +34,11 @@ class SubjectKeyService implements SubjectKeys {
     }
 
     @Override
+    public int keysHeld(String tenantId, String categoryId) {
+        return store.keysHeld(tenantId, categoryId);
+    }
+
+    @Override
     public List<String> shredAll(String tenantId, String subjectId, ShredCause cause) {
         List<String> shredded = new ArrayList<>();
         for (String category : store.categoriesOf(tenantId, subjectId)) {

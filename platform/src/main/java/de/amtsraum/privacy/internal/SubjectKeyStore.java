@@ -166,6 +166,10 @@ class SubjectKeyStore {
         return true;
     }
 
+    int keysHeld(String tenantId, String categoryId) {
+        return db.fetchCount(SUBJECT_KEY, SUBJECT_KEY.TENANT_ID.eq(tenantId), SUBJECT_KEY.CATEGORY_ID.eq(categoryId));
+    }
+
     List<String> categoriesOf(String tenantId, String subjectId) {
         return db.select(SUBJECT_KEY.CATEGORY_ID).from(SUBJECT_KEY)
                 .where(SUBJECT_KEY.TENANT_ID.eq(tenantId), SUBJECT_KEY.SUBJECT_ID.eq(subjectId))
