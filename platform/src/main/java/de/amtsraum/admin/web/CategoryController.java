@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsraum.shared.privacy.DataKind;
+import de.amtsraum.tenancy.manifest.ManifestRules;
 import de.amtsraum.site.PageNotFoundException;
 import de.amtsraum.site.SiteController;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,12 +41,6 @@ class CategoryController {
     private static final String SECTION = "retention";
     private static final String PATH = "loeschfristen";
     private static final String VIEW = "admin/category";
-
-    /** What an enabled feature processes; the manifest rules require these kinds to be covered. */
-    private static final Map<String, List<DataKind>> NEEDED_BY = Map.of(
-            "contactForm", List.of(DataKind.CONTACT_REQUEST, DataKind.SUBMISSION_METADATA),
-            "booking", List.of(DataKind.APPOINTMENT),
-            "citizenAccounts", List.of(DataKind.ACCOUNT, DataKind.ACCOUNT_EMAIL, DataKind.ACCESS_LOG));
 
     private final AdminPages pages;
 
@@ -123,7 +118,7 @@ class CategoryController {
         ObjectNode found = existing(draft, category);
         String name = found.path("name").asText();
         Map<String, String> errors = new LinkedHashMap<>();
-        for (var feature : NEEDED_BY.entrySet()) {
+        for (var feature : ManifestRules.KINDS_NEEDED_BY_FEATURE.entrySet()) {
             if (draft.path("features").path(feature.getKey()).asBoolean(false)) {
                 for (DataKind kind : feature.getValue()) {
                     if (covers(found, kind.name())) {

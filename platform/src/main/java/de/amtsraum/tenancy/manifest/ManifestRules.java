@@ -11,12 +11,29 @@ import de.amtsraum.tenancy.manifest.TenantManifest.Processor;
 import de.amtsraum.tenancy.manifest.TenantManifest.Service;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /** The rules of a manifest that a JSON Schema cannot express: references, uniqueness, consistency. */
 public final class ManifestRules {
+
+    /**
+     * The kinds of personal data each feature processes (keys are the manifest's {@code features}
+     * names): while a feature is on, a data category must cover each of them.
+     */
+    public static final Map<String, List<DataKind>> KINDS_NEEDED_BY_FEATURE = neededByFeature();
+
+    private static Map<String, List<DataKind>> neededByFeature() {
+        Map<String, List<DataKind>> needed = new LinkedHashMap<>();
+        needed.put("contactForm", List.of(DataKind.CONTACT_REQUEST, DataKind.SUBMISSION_METADATA));
+        needed.put("booking", List.of(DataKind.APPOINTMENT));
+        needed.put("citizenAccounts", List.of(DataKind.ACCOUNT, DataKind.ACCOUNT_EMAIL, DataKind.ACCESS_LOG));
+        return java.util.Collections.unmodifiableMap(needed);
+    }
+
 
     /** EU member states plus Iceland, Liechtenstein and Norway (EEA), ISO 3166-1 alpha-2. */
     public static final Set<String> EU_EEA = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
@@ -171,18 +188,13 @@ public final class ManifestRules {
                 }
             }
         }
-        if (manifest.features().contactForm()) {
-            requireCovered(covered, DataKind.CONTACT_REQUEST, "features.contactForm");
-            requireCovered(covered, DataKind.SUBMISSION_METADATA, "features.contactForm");
-        }
-        if (manifest.features().booking()) {
-            requireCovered(covered, DataKind.APPOINTMENT, "features.booking");
-        }
-        if (manifest.features().citizenAccounts()) {
-            requireCovered(covered, DataKind.ACCOUNT, "features.citizenAccounts");
-            requireCovered(covered, DataKind.ACCOUNT_EMAIL, "features.citizenAccounts");
-            requireCovered(covered, DataKind.ACCESS_LOG, "features.citizenAccounts");
-        }
+        Map<String, Boolean> on = Map.of("contactForm", manifest.features().contactForm(),
+                "booking", manifest.features().booking(), "citizenAccounts", manifest.features().citizenAccounts());
+        KINDS_NEEDED_BY_FEATURE.forEach((feature, kinds) -> {
+            if (on.get(feature)) {
+                kinds.forEach(kind -> requireCovered(covered, kind, "features." + feature));
+            }
+        });
     }
 
     private void requireCovered(Set<DataKind> covered, DataKind kind, String feature) {
