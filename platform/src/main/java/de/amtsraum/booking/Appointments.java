@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import de.amtsraum.moderation.BlockOrder;
 import de.amtsraum.moderation.CitizenBlocks;
 
@@ -41,6 +42,9 @@ public interface Appointments {
     List<AppointmentView> day(String tenantId, LocalDate day, String locationId);
 
     AppointmentView get(String tenantId, String appointmentId);
+
+    /** The id of the service an appointment is for, without opening its personal data; empty if unknown. */
+    Optional<String> serviceOf(String tenantId, String appointmentId);
 
     /** @return whether the outcome was recorded now (false: it was recorded before) */
     boolean recordOutcome(String tenantId, String appointmentId, Outcome outcome);

@@ -46,6 +46,13 @@ class AppointmentQueries {
                 .fetchOptional(this::row);
     }
 
+    /** The service booked (not personal: read without opening any sealed field). */
+    Optional<String> serviceId(String tenantId, String appointmentId) {
+        return db.select(APPOINTMENT.SERVICE_ID).from(APPOINTMENT)
+                .where(APPOINTMENT.TENANT_ID.eq(tenantId), APPOINTMENT.APPOINTMENT_ID.eq(appointmentId))
+                .fetchOptional(APPOINTMENT.SERVICE_ID);
+    }
+
     /** The keyed hash of the appointment's address; empty once its personal data is shredded. */
     Optional<String> emailIndex(String tenantId, String appointmentId) {
         return db.select(APPOINTMENT.EMAIL_INDEX).from(APPOINTMENT)

@@ -325,6 +325,11 @@ class BookingService implements Appointments {
     }
 
     @Override
+    public Optional<String> serviceOf(String tenantId, String appointmentId) {
+        return queries.serviceId(tenantId, appointmentId);
+    }
+
+    @Override
     @Transactional
     public boolean recordOutcome(String tenantId, String appointmentId, Outcome outcome) {
         offering(tenantId);

@@ -6,7 +6,6 @@ import de.amtsraum.booking.AppointmentCancelled;
 import de.amtsraum.booking.AppointmentConfirmed;
 import de.amtsraum.booking.AppointmentHoldExpired;
 import de.amtsraum.booking.Appointments;
-import de.amtsraum.booking.BookingException;
 import de.amtsraum.consultation.ConsultationCaseArchived.ClosedBy;
 import de.amtsraum.consultation.ConsultationCaseOpened.Origin;
 import de.amtsraum.privacy.PersonalDataShredded;
@@ -71,11 +70,9 @@ class CasePolicies {
         if (manifest == null) {
             return;
         }
-        String serviceId;
-        try {
-            serviceId = appointments.get(e.tenantId(), e.appointmentId()).serviceId();
-        } catch (BookingException gone) {
-            log.warn("Confirmed appointment not found for its case: {}", gone.reason());
+        String serviceId = appointments.serviceOf(e.tenantId(), e.appointmentId()).orElse(null);
+        if (serviceId == null) {
+            log.warn("Confirmed appointment {} of tenant {} not found for its case", e.appointmentId(), e.tenantId());
             return;
         }
         boolean consultation = manifest.services().stream()
