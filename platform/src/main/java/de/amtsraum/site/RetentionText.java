@@ -37,6 +37,7 @@ public final class RetentionText {
             case CONVERSATION_CONCLUDED -> "after the conversation was concluded";
             case ACCOUNT_CLOSED -> "after the user account was closed";
             case INCIDENT_RECORDED -> "after the incident was recorded";
+            case RIGHTS_REQUEST_CLOSED -> "after the request was answered";
         };
     }
 
@@ -56,6 +57,7 @@ public final class RetentionText {
             case CONVERSATION_CONCLUDED -> "nach Abschluss des Gesprächs";
             case ACCOUNT_CLOSED -> "nach Schließung des Nutzerkontos";
             case INCIDENT_RECORDED -> "nach Erfassung des Vorfalls";
+            case RIGHTS_REQUEST_CLOSED -> "nach Abschluss der Anfrage";
         };
     }
 

@@ -25,6 +25,11 @@ class RetentionRunner implements RetentionDeadlines {
     private final RetentionSchedule schedule;
     private final TransactionTemplate transactions;
 
+    @Override
+    public List<Pending> pendingFor(String tenantId, Set<String> subjectIds) {
+        return schedule.pendingFor(tenantId, subjectIds);
+    }
+
     RetentionRunner(RetentionSchedule schedule, TransactionTemplate transactions) {
         this.schedule = schedule;
         this.transactions = transactions;

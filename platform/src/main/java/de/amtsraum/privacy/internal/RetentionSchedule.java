@@ -1,5 +1,6 @@
 package de.amtsraum.privacy.internal;
 
+import static de.amtsraum.readmodel.jooq.Tables.LEGAL_HOLD;
 import static de.amtsraum.readmodel.jooq.Tables.RETENTION_DEADLINE;
 
 import de.amtsraum.privacy.RetentionTriggers;
@@ -121,12 +122,29 @@ class RetentionSchedule implements RetentionTriggers {
         return moved;
     }
 
-    /** Ids of deadlines due by the clock, oldest first, leaving out those in {@code skip}. */
+    /** Open deadlines of these subjects, earliest first. */
+    List<de.amtsraum.privacy.RetentionDeadlines.Pending> pendingFor(String tenantId, java.util.Set<String> subjectIds) {
+        return db.selectFrom(RETENTION_DEADLINE)
+                .where(RETENTION_DEADLINE.TENANT_ID.eq(tenantId), RETENTION_DEADLINE.SUBJECT_ID.in(subjectIds),
+                        RETENTION_DEADLINE.DONE_AT.isNull())
+                .orderBy(RETENTION_DEADLINE.DUE_AT)
+                .fetch(r -> new de.amtsraum.privacy.RetentionDeadlines.Pending(r.getSubjectId(), r.getCategoryId(),
+                        r.getTrigger(), r.getAction(), r.getDueAt().toInstant()));
+    }
+
+    /**
+     * Ids of deadlines due by the clock, oldest first, leaving out those in {@code skip} and those of
+     * subjects under a legal hold (they run once the hold is lifted).
+     */
     List<Long> due(java.util.Collection<Long> skip) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         return db.select(RETENTION_DEADLINE.ID).from(RETENTION_DEADLINE)
                 .where(RETENTION_DEADLINE.DONE_AT.isNull(), RETENTION_DEADLINE.DUE_AT.le(now),
-                        skip.isEmpty() ? org.jooq.impl.DSL.noCondition() : RETENTION_DEADLINE.ID.notIn(skip))
+                        skip.isEmpty() ? org.jooq.impl.DSL.noCondition() : RETENTION_DEADLINE.ID.notIn(skip),
+                        org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(LEGAL_HOLD)
+                                .where(LEGAL_HOLD.TENANT_ID.eq(RETENTION_DEADLINE.TENANT_ID),
+                                        LEGAL_HOLD.SUBJECT_ID.eq(RETENTION_DEADLINE.SUBJECT_ID),
+                                        LEGAL_HOLD.LIFTED_AT.isNull())))
                 .orderBy(RETENTION_DEADLINE.DUE_AT)
                 .limit(BATCH)
                 .fetch(RETENTION_DEADLINE.ID);

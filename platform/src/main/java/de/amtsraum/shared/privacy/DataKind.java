@@ -26,5 +26,10 @@ public enum DataKind {
     /** Video session data: room and participant ids. */
     VIDEO_SESSION,
     /** Facts about the use of services (booked appointments, outcome). */
-    APPLICATION
+    APPLICATION,
+    /**
+     * A request about data-subject rights (issue 8): the requester's name and contact details as
+     * staff recorded them, how the identity was verified, the grounds of an objection.
+     */
+    RIGHTS_REQUEST
 }

@@ -21,7 +21,9 @@ public record RetentionRule(RetentionTrigger trigger, RetentionPeriod after, Ret
         /** The citizen closed the account. */
         ACCOUNT_CLOSED,
         /** A misuse incident was recorded (evidence retention). */
-        INCIDENT_RECORDED
+        INCIDENT_RECORDED,
+        /** A request about data-subject rights was answered or closed (issue 8). */
+        RIGHTS_REQUEST_CLOSED
     }
 
     public enum RetentionAction {
