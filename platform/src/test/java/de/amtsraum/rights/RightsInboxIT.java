@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.MutableClock;
+import de.amtsraum.support.PageClient;
+import de.amtsraum.support.StaffPages;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import de.amtsraum.support.PlatformTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -231,6 +235,59 @@ class RightsInboxIT {
         assertThat(view.get("subjectId").asText()).isEqualTo("person-subject-" + objectionId);
         assertThat(view.get("description").isNull()).isTrue();
         assertThat(view.get("deadline").asText()).isEqualTo(today().plusMonths(1).toString());
+    }
+
+    @Test
+    void staffRecordALetterOnThePageVerifyAndCloseItInGermanAndEnglish() {
+        PageClient browser = new PageClient(port);
+        HttpResponse<String> inboxPage = StaffPages.signedIn(browser, "helbra", "/helbra/mitarbeiter/anfragen", clock);
+        assertThat(inboxPage.statusCode()).isEqualTo(200);
+        assertThat(inboxPage.body()).contains("Anfragen zu Betroffenenrechten").contains("<label");
+        String action = StaffPages.formAction(inboxPage.body(), "/helbra/mitarbeiter/anfragen");
+
+        int before = count();
+        HttpResponse<String> bad = browser.post(action, StaffPages.csrfOf(inboxPage.body(), action),
+                Map.of("type", "ACCESS", "channel", "LETTER", "receivedOn", "", "requesterName", "Ohne Datum"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("Bitte geben Sie Art, Eingangsweg").contains("Ohne Datum");
+        assertThat(count()).isEqualTo(before);
+
+        String name = "Brief Schreiberin-" + UUID.randomUUID();
+        LocalDate received = today().minusDays(1);
+        HttpResponse<String> detail = browser.post(action, StaffPages.csrfOf(inboxPage.body(), action),
+                Map.of("type", "ERASURE", "channel", "LETTER", "receivedOn", received.toString(), "requesterName", name,
+                        "requesterContact", "Markt 1", "description", "Bitte alles löschen"));
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.uri().getPath()).startsWith("/helbra/mitarbeiter/anfragen/").doesNotContain(name);
+        assertThat(detail.body()).contains(name).contains("Löschung")
+                .contains(received.plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+
+        String close = StaffPages.formAction(detail.body(), "/abschluss");
+        HttpResponse<String> refused = browser.post(close, StaffPages.csrfOf(detail.body(), close),
+                Map.of("outcome", "ANSWERED", "reasonCode", "", "note", "erledigt"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Bitte prüfen Sie zuerst die Identität");
+
+        String verify = StaffPages.formAction(refused.body(), "/identitaet");
+        HttpResponse<String> verified = browser.post(verify, StaffPages.csrfOf(refused.body(), verify),
+                Map.of("method", "ID_DOCUMENT_SEEN", "note", ""));
+        assertThat(verified.body()).contains("Ausweis vorgelegt");
+        HttpResponse<String> closed = browser.post(close, StaffPages.csrfOf(verified.body(), close),
+                Map.of("outcome", "ANSWERED", "reasonCode", "", "note", "erledigt"));
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(closed.body()).contains("Die Anfrage ist abgeschlossen.").contains("abgeschlossen");
+
+        HttpResponse<String> english = browser.get("/helbra/mitarbeiter/anfragen?lang=en");
+        assertThat(english.body()).contains("Data subject requests").contains("Erasure");
+    }
+
+    @Test
+    void anotherTenantsStaffPageDoesNotShowTheRequest() {
+        String id = open(request("Fremd Seite", today()));
+        PageClient browser = new PageClient(port);
+        HttpResponse<String> page = StaffPages.signedIn(browser, "leer", "/leer/mitarbeiter/anfragen/" + id, clock);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("Fremd Seite");
     }
 
     private int count() {
