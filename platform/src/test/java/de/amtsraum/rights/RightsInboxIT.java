@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.amtsraum.runtime.RuntimeProperties;
+import com.icegreen.greenmail.util.GreenMail;
+import de.amtsraum.support.BookingFixtures;
+import de.amtsraum.support.Smtp;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PageClient;
@@ -13,17 +19,12 @@ import de.amtsraum.support.StaffPages;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import de.amtsraum.support.PlatformTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +33,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+/** The staff inbox over the API and the no-JS pages, with reminder mail over real SMTP (GreenMail). */
 @PlatformTest
 class RightsInboxIT {
+
+    static final GreenMail SMTP = Smtp.server();
+
+    @DynamicPropertySource
+    static void smtpSettings(DynamicPropertyRegistry registry) {
+        Smtp.startFor(SMTP, registry);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "/api/v1/tenants/helbra/rights-requests";
@@ -47,8 +61,6 @@ class RightsInboxIT {
     MutableClock clock;
     @Autowired
     RightsRequests inbox;
-    @Autowired
-    RuntimeProperties runtime;
     @Autowired
     EventGateway events;
 
@@ -294,25 +306,19 @@ class RightsInboxIT {
         return jdbc.queryForObject("select count(*) from rights_request", Integer.class);
     }
 
+    /** Reminder mails to the privacy mailbox about the request, as delivered over SMTP (decoded text). */
     private List<String> mailsAbout(String requestId) {
-        Path directory = runtime.resolve("mail");
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(RightsInboxIT::read)
-                    .map(text -> text.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="))
-                    .filter(text -> text.contains("Vorgang: " + requestId)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .map(message -> "To: " + recipient(message) + "\n" + BookingFixtures.subject(message) + "\n"
+                        + BookingFixtures.text(message))
+                .filter(text -> text.contains("Vorgang: " + requestId)).toList();
     }
 
-    private static String read(Path file) {
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
         try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
