@@ -302,6 +302,30 @@ class RightsInboxIT {
         assertThat(page.body()).doesNotContain("Fremd Seite");
     }
 
+    @Test
+    void aTenantWithoutARightsRequestsCategoryIsRefusedClearly() {
+        String operator = api.token("operator-dev", "dev");
+        String manifest = de.amtsraum.support.ManifestFixtures.requestBody("helbra", "ohnerechte", m -> {
+            var categories = (com.fasterxml.jackson.databind.node.ArrayNode) m.get("dataCategories");
+            for (int i = categories.size() - 1; i >= 0; i--) {
+                if ("rights-requests".equals(categories.get(i).get("id").asText())) {
+                    categories.remove(i);
+                }
+            }
+        });
+        Api.Response put = api.put("/api/v1/operator/tenants/ohnerechte", operator, "application/json", manifest);
+        assertThat(put.status()).as(put.body()).isIn(200, 201);
+        int before = count();
+
+        Api.Response refused = api.post("/api/v1/tenants/ohnerechte/rights-requests", api.token("ohnerechte-dev", "dev"),
+                "application/json", request("Niemand", today()).toString());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asText()).endsWith("rights-requests-not-offered");
+        assertThat(count()).isEqualTo(before);
+    }
+
     private int count() {
         return jdbc.queryForObject("select count(*) from rights_request", Integer.class);
     }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(RightsRequestProjection.GROUP)
 class RightsObjections {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RightsObjections.class);
+
     private final RightsRequestService service;
     private final de.amtsraum.tenancy.TenantDirectory tenants;
 
@@ -28,7 +30,12 @@ class RightsObjections {
         var zone = tenants.manifest(e.tenantId()).map(m -> m.timeZone()).orElse(java.time.ZoneOffset.UTC);
         String concerned = e.personSubjectIds() == null || e.personSubjectIds().isEmpty() ? null
                 : e.personSubjectIds().getFirst();
-        service.openForObjection(e.tenantId(), e.objectionId(), concerned, e.channel(),
-                LocalDate.ofInstant(e.recordedAt(), zone));
+        try {
+            service.openForObjection(e.tenantId(), e.objectionId(), concerned, e.channel(),
+                    LocalDate.ofInstant(e.recordedAt(), zone));
+        } catch (RuntimeException failed) {
+            // The objection itself stands (it stops processing); the inbox entry is missing or already there.
+            log.error("Objection {} opened no inbox request: {}", e.objectionId(), failed.getClass().getSimpleName());
+        }
     }
 }
