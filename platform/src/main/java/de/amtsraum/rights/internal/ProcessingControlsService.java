@@ -1,8 +1,6 @@
 package de.amtsraum.rights.internal;
 
-import de.amtsraum.privacy.HeldRecord;
 import de.amtsraum.privacy.SubjectRecordChanges;
-import de.amtsraum.privacy.SubjectRecords;
 import de.amtsraum.rights.ObjectionRecorded;
 import de.amtsraum.rights.Person;
 import de.amtsraum.rights.ProcessingControls;
@@ -25,26 +23,25 @@ import org.springframework.transaction.annotation.Transactional;
  * Restriction, objection, correction and withdrawal for one person. Restriction, lift and objection
  * are non-aggregate events published through the event gateway (as {@code PrivacyNoticePublished});
  * the subscribing {@link RestrictionProjection} writes the table in the same transaction.
- * Corrections and withdrawals go to the context holding the record ({@link SubjectRecordChanges}),
- * after checking through {@link SubjectRecords} that the record belongs to one of the person's subjects.
+ * Corrections and withdrawals go to the context holding the record ({@link SubjectRecordChanges})
+ * under one of the person's subjects; the context refuses records of other subjects.
  */
 @Service
 class ProcessingControlsService implements ProcessingControls {
 
     static final int MAX_GROUNDS = 4000;
+    static final String UNKNOWN_RECORD = "rights.controls.error.unknownRecord";
     private static final Logger log = LoggerFactory.getLogger(ProcessingControlsService.class);
 
     private final EventGateway events;
     private final JooqProcessingRestrictions restrictions;
-    private final List<SubjectRecords> sources;
     private final List<SubjectRecordChanges> changes;
     private final Clock clock;
 
     ProcessingControlsService(@Lazy EventGateway events, JooqProcessingRestrictions restrictions,
-                              List<SubjectRecords> sources, List<SubjectRecordChanges> changes, Clock clock) {
+                              List<SubjectRecordChanges> changes, Clock clock) {
         this.events = events;
         this.restrictions = restrictions;
-        this.sources = sources;
         this.changes = changes;
         this.clock = clock;
     }
@@ -94,16 +91,16 @@ class ProcessingControlsService implements ProcessingControls {
     @Override
     public void correct(Person person, String source, String recordId, Map<String, String> values,
                         RequestChannel channel) {
-        HeldRecord record = recordOf(person, source, recordId);
-        changesOf(source).correct(person.tenantId(), record.subjectId(), recordId, values);
+        SubjectRecordChanges context = changesOf(source);
+        onOwnRecord(person, recordId, subject -> context.correct(person.tenantId(), subject, recordId, values));
         log.info("Record {} of source {} corrected for tenant {} via {}", recordId, source, person.tenantId(),
                 channel);
     }
 
     @Override
     public void withdrawConsent(Person person, String source, String recordId, RequestChannel channel) {
-        HeldRecord record = recordOf(person, source, recordId);
-        changesOf(source).withdrawConsent(person.tenantId(), record.subjectId(), recordId);
+        SubjectRecordChanges context = changesOf(source);
+        onOwnRecord(person, recordId, subject -> context.withdrawConsent(person.tenantId(), subject, recordId));
         log.info("Consent of record {} of source {} withdrawn for tenant {} via {}", recordId, source,
                 person.tenantId(), channel);
     }
@@ -117,17 +114,26 @@ class ProcessingControlsService implements ProcessingControls {
         return new Status(restricted, objected);
     }
 
-    /** The person's record of this source, found among their subjects only: another's record is unknown. */
-    private HeldRecord recordOf(Person person, String source, String recordId) {
+    /**
+     * Runs the change under the subject of the person that holds the record. The context refuses a
+     * record of another subject ({@value #UNKNOWN_RECORD}), so only the person's own record can change;
+     * any other refusal (field, value, erased) is the answer.
+     */
+    private static void onOwnRecord(Person person, String recordId, java.util.function.Consumer<String> change) {
         if (recordId == null || recordId.isBlank()) {
-            throw new IllegalArgumentException("rights.controls.error.unknownRecord");
+            throw new IllegalArgumentException(UNKNOWN_RECORD);
         }
-        return sources.stream().filter(s -> s.source().equals(source)).findFirst()
-                .map(s -> s.recordsOf(person.tenantId(), person.subjectIds()))
-                .orElse(List.of()).stream()
-                .filter(r -> r.recordId().equals(recordId) && person.subjectIds().contains(r.subjectId()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("rights.controls.error.unknownRecord"));
+        for (String subject : subjects(person)) {
+            try {
+                change.accept(subject);
+                return;
+            } catch (IllegalArgumentException refused) {
+                if (!UNKNOWN_RECORD.equals(refused.getMessage())) {
+                    throw refused;
+                }
+            }
+        }
+        throw new IllegalArgumentException(UNKNOWN_RECORD);
     }
 
     private SubjectRecordChanges changesOf(String source) {
