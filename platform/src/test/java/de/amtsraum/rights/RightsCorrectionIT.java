@@ -1,0 +1,122 @@
+package de.amtsraum.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.amtsraum.contact.ContactForm;
+import de.amtsraum.contact.ContactRequestView;
+import de.amtsraum.contact.ContactRequests;
+import de.amtsraum.support.PlatformTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Correction (Art. 16) and withdrawal of consent (Art. 7(3)) of a contact request through
+ * {@link ProcessingControls}: the correction is an event of the request's stream, sealed (no
+ * plaintext of the new or the old value in the event store or the read model), the view shows the
+ * new value; bad input (unknown field, invalid value, another subject's record, erased record)
+ * changes nothing; withdrawal erases.
+ */
+@PlatformTest
+class RightsCorrectionIT {
+
+    private static final String TENANT = "helbra";
+
+    @Autowired
+    ProcessingControls controls;
+    @Autowired
+    ContactRequests contacts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aCorrectionIsASealedEventAndTheViewShowsTheNewValue() {
+        String oldName = "Altname" + UUID.randomUUID().toString().substring(0, 8);
+        String newName = "Neuname" + UUID.randomUUID().toString().substring(0, 8);
+        String id = submit(oldName);
+        Person person = personOf(id);
+        long eventsBefore = events(id);
+
+        controls.correct(person, "contact", id, Map.of("lastName", newName), RequestChannel.SELF_SERVICE);
+
+        ContactRequestView view = contacts.get(TENANT, id);
+        assertThat(view.lastName()).isEqualTo(newName);
+        assertThat(view.firstName()).as("unchanged").isEqualTo("Erika");
+        assertThat(events(id)).isEqualTo(eventsBefore + 1);
+        List<String> payloads = jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ?", String.class, id);
+        assertThat(payloads).anySatisfy(p -> assertThat(p).contains("\"requestId\":\"" + id));
+        assertThat(String.join("\n", payloads)).doesNotContain(newName).doesNotContain(oldName);
+        assertThat(jdbc.queryForObject("select payload_type from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number desc limit 1", String.class, id)).endsWith("ContactRequestCorrected");
+        assertThat(jdbc.queryForObject("select last_name from contact_request where request_id = ?", String.class, id))
+                .doesNotContain(newName).doesNotContain(oldName);
+    }
+
+    @Test
+    void badInputChangesNothing() {
+        String id = submit("Mustermann");
+        String otherId = submit("Andere");
+        Person person = personOf(id);
+        long before = events(id);
+
+        assertThatThrownBy(() -> controls.correct(person, "contact", id, Map.of("email", "neu@example.org"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.notCorrectable");
+        assertThatThrownBy(() -> controls.correct(person, "contact", id, Map.of("passwort", "x"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.notCorrectable");
+        assertThatThrownBy(() -> controls.correct(person, "contact", id, Map.of("lastName", "x".repeat(500)),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.invalid");
+        assertThatThrownBy(() -> controls.correct(person, "contact", id, Map.of("lastName", " "),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.invalid");
+        assertThatThrownBy(() -> controls.correct(person, "contact", otherId, Map.of("lastName", "Fremd"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.unknownRecord");
+        assertThatThrownBy(() -> controls.correct(person, "nirgends", id, Map.of("lastName", "Fremd"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.notChangeable");
+        assertThatThrownBy(() -> controls.withdrawConsent(person, "contact", otherId, RequestChannel.SELF_SERVICE))
+                .hasMessage("rights.controls.error.unknownRecord");
+
+        assertThat(events(id)).isEqualTo(before);
+        assertThat(contacts.get(TENANT, id).lastName()).isEqualTo("Mustermann");
+        assertThat(contacts.get(TENANT, otherId).lastName()).isEqualTo("Andere");
+        assertThat(contacts.get(TENANT, otherId).status()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void withdrawalErasesAndAnErasedRecordCannotBeCorrected() {
+        String id = submit("Widerruf");
+        Person person = personOf(id);
+
+        controls.withdrawConsent(person, "contact", id, RequestChannel.SELF_SERVICE);
+        controls.withdrawConsent(person, "contact", id, RequestChannel.SELF_SERVICE);
+
+        ContactRequestView view = contacts.get(TENANT, id);
+        assertThat(view.status()).isEqualTo("WITHDRAWN");
+        assertThat(view.lastName()).isEqualTo("[gelöscht]");
+        long before = events(id);
+        assertThatThrownBy(() -> controls.correct(person, "contact", id, Map.of("lastName", "Neu"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.erased");
+        assertThat(events(id)).isEqualTo(before);
+    }
+
+    private String submit(String lastName) {
+        return contacts.submit(TENANT, new ContactForm(lastName, "Erika", "kontakt-" + UUID.randomUUID()
+                + "@example.org", "Eine Frage.", "Hauptstraße", "5", "06311", "Helbra", true),
+                new ContactRequests.Submission("192.0.2.1", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"));
+    }
+
+    private Person personOf(String requestId) {
+        String subject = jdbc.queryForObject("select subject_id from contact_request where request_id = ?",
+                String.class, requestId);
+        return new Person(TENANT, subject, Set.of(subject));
+    }
+
+    private long events(String aggregateId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId);
+    }
+}
