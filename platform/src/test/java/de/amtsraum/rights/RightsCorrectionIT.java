@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.amtsraum.contact.ContactForm;
 import de.amtsraum.contact.ContactRequestView;
 import de.amtsraum.contact.ContactRequests;
+import com.fasterxml.jackson.databind.JsonNode;
+import de.amtsraum.runtime.RuntimeProperties;
+import de.amtsraum.support.Api;
+import de.amtsraum.support.BookingFixtures;
+import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PlatformTest;
+import java.time.Duration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +40,12 @@ class RightsCorrectionIT {
     ContactRequests contacts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    RuntimeProperties runtime;
+    @LocalServerPort
+    int port;
 
     @Test
     void aCorrectionIsASealedEventAndTheViewShowsTheNewValue() {
@@ -101,6 +114,35 @@ class RightsCorrectionIT {
         assertThatThrownBy(() -> controls.correct(person, "contact", id, Map.of("lastName", "Neu"),
                 RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.erased");
         assertThat(events(id)).isEqualTo(before);
+    }
+
+    @Test
+    void withdrawingAFutureAppointmentCancelsItAndShredsItsData() {
+        Api api = new Api(port);
+        String email = "widerruf-" + UUID.randomUUID() + "@example.org";
+        JsonNode slot = BookingFixtures.freeSlot(api, "recklinghausen", "personalausweis-beantragen",
+                clock.instant().plus(Duration.ofDays(5)), 1);
+        String id = BookingFixtures.bookAndConfirm(api, runtime.resolve("mail"), "recklinghausen",
+                BookingFixtures.recklinghausen("personalausweis-beantragen", slot.get("start").asText(), email));
+        String subject = jdbc.queryForObject("select subject_id from appointment where appointment_id = ?",
+                String.class, id);
+        Person person = new Person("recklinghausen", subject, Set.of(subject));
+        Person stranger = new Person("recklinghausen", "fremd-" + UUID.randomUUID(), Set.of("fremd-" + UUID.randomUUID()));
+
+        assertThatThrownBy(() -> controls.withdrawConsent(stranger, "booking", id, RequestChannel.SELF_SERVICE))
+                .hasMessage("rights.controls.error.unknownRecord");
+        assertThat(jdbc.queryForObject("select status from appointment where appointment_id = ?", String.class, id))
+                .isEqualTo("CONFIRMED");
+
+        controls.withdrawConsent(person, "booking", id, RequestChannel.SELF_SERVICE);
+
+        assertThat(jdbc.queryForObject("select status from appointment where appointment_id = ?", String.class, id))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("select name from appointment where appointment_id = ?", String.class, id))
+                .isEqualTo("[gelöscht]");
+        assertThat(jdbc.queryForObject("select count(*) from shredded_key where subject_id = ? and cause = 'WITHDRAWAL'",
+                Integer.class, subject)).isGreaterThanOrEqualTo(1);
+        controls.withdrawConsent(person, "booking", id, RequestChannel.SELF_SERVICE);
     }
 
     private String submit(String lastName) {
