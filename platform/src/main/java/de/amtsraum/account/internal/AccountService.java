@@ -287,6 +287,28 @@ class AccountService implements CitizenAccounts {
                 clock.instant()));
     }
 
+    /**
+     * Withdrawal of consent through the rights page (issue 8): closes the account like {@link #close},
+     * without the password (the verified rights link proves the person); idempotent. Refuses an
+     * account of another subject ({@code rights.controls.error.unknownRecord}).
+     */
+    @Transactional
+    void closeForWithdrawal(String tenantId, String subjectId, String accountId) {
+        Row row = (accountId == null ? Optional.<Row>empty() : queries.find(tenantId, accountId))
+                .filter(r -> r.subjectId().equals(subjectId))
+                .orElseThrow(() -> new IllegalArgumentException("rights.controls.error.unknownRecord"));
+        if (row.status() == CitizenAccount.Status.CLOSED) {
+            return;
+        }
+        TenantManifest manifest = tenants.manifest(tenantId).orElseThrow(UnknownTenantException::new);
+        String email = queries.open(row, "email", row.email());
+        String username = queries.open(row, "username", row.username());
+        boolean closed = commands.sendAndWait(new AccountCommands.Close(tenantId, row.accountId(), clock.instant()));
+        if (closed) {
+            afterCommit(() -> mails.closed(manifest, email, username));
+        }
+    }
+
     private Row own(CitizenPrincipal principal) {
         return queries.find(principal.tenantId(), principal.accountId())
                 .filter(row -> row.subjectId().equals(principal.subjectId()))
