@@ -5,7 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsraum.contact.ContactForm;
 import de.amtsraum.contact.ContactRequests;
 import de.amtsraum.identity.RightsLinks;
+import de.amtsraum.privacy.HeldRecord;
+import de.amtsraum.shared.privacy.DataKind;
+import de.amtsraum.site.TenantSite;
 import de.amtsraum.support.PageClient;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 import de.amtsraum.support.PlatformTest;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -38,6 +50,8 @@ class RightsControlsPageIT {
     ProcessingControls controls;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.thymeleaf.ITemplateEngine templates;
 
     @Test
     void aGenuineLinkRestrictsLiftsCorrectsAndWithdraws() {
@@ -90,6 +104,31 @@ class RightsControlsPageIT {
             assertThat(response.body()).contains("Link ungültig").doesNotContain("Exception");
         }
         assertThat(controls.status(new Person(TENANT, subject, Set.of(subject))).restrictedSince()).isNull();
+    }
+
+    /** The fragment the overview includes renders (German, with the record's correctable fields and consent). */
+    @Test
+    void theFragmentRendersTheForms() {
+        HeldRecord record = new HeldRecord("contact", "contact-request", "r-1", "s-1", "OPEN", Instant.EPOCH,
+                new HeldRecord.Consent("1", null, Instant.EPOCH, null),
+                List.of(new HeldRecord.Field("town", DataKind.CONTACT_REQUEST, "kontakt", "Helbra", false),
+                        new HeldRecord.Field("email", DataKind.CONTACT_REQUEST, "kontakt", "a@example.org", false)));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", new TenantSite.Frame(TENANT, "Helbra", null, true, false, false, false));
+        variables.put("controlsToken", "t0k3n");
+        variables.put("controlsStatus", new ProcessingControls.Status(null, null));
+        variables.put("controlsRecords", List.of(record));
+        variables.put("controlsCorrectable", Map.of("contact/contact-request", Set.of("town")));
+        variables.put("rightsControlsError", "rights.controls.error.invalid");
+        var application = JakartaServletWebApplication.buildApplication(new MockServletContext());
+        var exchange = application.buildExchange(new MockHttpServletRequest(), new MockHttpServletResponse());
+        String html = templates.process("rights/controls", Set.of("controls"),
+                new WebContext(exchange, Locale.GERMAN, variables));
+
+        assertThat(html).contains("action=\"/helbra/meine-daten/einschraenken\"", "name=\"value.town\"",
+                "value=\"Helbra\"", "/helbra/meine-daten/einwilligung-widerrufen", "name=\"grounds\"",
+                "value=\"t0k3n\"", "Der neue Wert ist nicht gültig")
+                .doesNotContain("name=\"value.email\"").doesNotContain("einschraenkung-aufheben");
     }
 
     private String token(String subject) {
