@@ -43,6 +43,8 @@ class RightsCorrectionIT {
     @Autowired
     MutableClock clock;
     @Autowired
+    de.amtsraum.booking.Appointments appointments;
+    @Autowired
     RuntimeProperties runtime;
     @LocalServerPort
     int port;
@@ -143,6 +145,40 @@ class RightsCorrectionIT {
         assertThat(jdbc.queryForObject("select count(*) from shredded_key where subject_id = ? and cause = 'WITHDRAWAL'",
                 Integer.class, subject)).isGreaterThanOrEqualTo(1);
         controls.withdrawConsent(person, "booking", id, RequestChannel.SELF_SERVICE);
+    }
+
+    @Test
+    void anAppointmentIsCorrectedAsASealedEventAndValidatedLikeTheForm() {
+        Api api = new Api(port);
+        String email = "berichtigung-" + UUID.randomUUID() + "@example.org";
+        JsonNode slot = BookingFixtures.freeSlot(api, "recklinghausen", "personalausweis-beantragen",
+                clock.instant().plus(Duration.ofDays(6)), 1);
+        String id = BookingFixtures.bookAndConfirm(api, runtime.resolve("mail"), "recklinghausen",
+                BookingFixtures.recklinghausen("personalausweis-beantragen", slot.get("start").asText(), email));
+        String subject = jdbc.queryForObject("select subject_id from appointment where appointment_id = ?",
+                String.class, id);
+        Person person = new Person("recklinghausen", subject, Set.of(subject));
+        String newName = "Erika Neu" + UUID.randomUUID().toString().substring(0, 6);
+        long before = events(id);
+
+        assertThatThrownBy(() -> controls.correct(person, "booking", id, Map.of("phone", "keine Nummer"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.invalid");
+        assertThatThrownBy(() -> controls.correct(person, "booking", id, Map.of("email", "neu@example.org"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.notCorrectable");
+        assertThat(events(id)).isEqualTo(before);
+
+        controls.correct(person, "booking", id, Map.of("name", newName, "phone", "02361 50-1"),
+                RequestChannel.SELF_SERVICE);
+
+        assertThat(events(id)).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select payload_type from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number desc limit 1", String.class, id)).endsWith("AppointmentDataCorrected");
+        String stored = String.join("\n", jdbc.queryForList("select convert_from(payload, 'UTF8') from "
+                + "domain_event_entry where aggregate_identifier = ?", String.class, id));
+        assertThat(stored).doesNotContain(newName).doesNotContain("Erika Mustermann").doesNotContain("02361 50-1");
+        assertThat(jdbc.queryForObject("select name from appointment where appointment_id = ?", String.class, id))
+                .doesNotContain(newName);
+        assertThat(appointments.get("recklinghausen", id).name()).isEqualTo(newName);
     }
 
     private String submit(String lastName) {
