@@ -8,7 +8,9 @@ import de.amtsraum.contact.ContactRequestView;
 import de.amtsraum.contact.ContactRequests;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.amtsraum.runtime.RuntimeProperties;
+import de.amtsraum.support.AccountFixtures;
 import de.amtsraum.support.Api;
+import de.amtsraum.support.PageClient;
 import de.amtsraum.support.BookingFixtures;
 import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PlatformTest;
@@ -42,6 +44,8 @@ class RightsCorrectionIT {
     JdbcTemplate jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    de.amtsraum.privacy.PersonalDataCipher cipher;
     @Autowired
     de.amtsraum.booking.Appointments appointments;
     @Autowired
@@ -179,6 +183,37 @@ class RightsCorrectionIT {
         assertThat(jdbc.queryForObject("select name from appointment where appointment_id = ?", String.class, id))
                 .doesNotContain(newName);
         assertThat(appointments.get("recklinghausen", id).name()).isEqualTo(newName);
+    }
+
+    @Test
+    void anAccountIsCorrectedAndClosedOnWithdrawal() {
+        String username = AccountFixtures.unique("konto");
+        AccountFixtures.verifiedAccount(new PageClient(port), runtime.resolve("mail"), "coburg", username,
+                username + "@example.org");
+        Map<String, Object> row = AccountFixtures.row(jdbc, cipher, "coburg", username);
+        String accountId = (String) row.get("account_id");
+        String subject = (String) row.get("subject_id");
+        Person person = new Person("coburg", subject, Set.of(subject));
+        long before = events(accountId);
+
+        assertThatThrownBy(() -> controls.correct(person, "account", accountId, Map.of("phone", "keine"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.invalid");
+        assertThatThrownBy(() -> controls.correct(person, "account", accountId, Map.of("email", "x@example.org"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.notCorrectable");
+        assertThat(events(accountId)).isEqualTo(before);
+
+        controls.correct(person, "account", accountId, Map.of("phone", "09561 514-99"), RequestChannel.SELF_SERVICE);
+        String sealed = (String) AccountFixtures.row(jdbc, cipher, "coburg", username).get("phone");
+        assertThat(cipher.open("coburg", subject, "phone", sealed)).isEqualTo("09561 514-99");
+        assertThat(sealed).doesNotContain("514-99");
+        assertThat(String.join("\n", jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ?", String.class, accountId))).doesNotContain("514-99");
+
+        controls.withdrawConsent(person, "account", accountId, RequestChannel.SELF_SERVICE);
+        assertThat(jdbc.queryForObject("select status from citizen_account where account_id = ?", String.class,
+                accountId)).isEqualTo("CLOSED");
+        assertThatThrownBy(() -> controls.correct(person, "account", accountId, Map.of("phone", "09561 1"),
+                RequestChannel.SELF_SERVICE)).hasMessage("rights.controls.error.erased");
     }
 
     private String submit(String lastName) {

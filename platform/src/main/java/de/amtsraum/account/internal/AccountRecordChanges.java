@@ -7,14 +7,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Withdrawal of consent to the citizen account (issue 8): the account is closed as by the citizen
- * (its data then follows the account retention rules). Correction of display name and phone is not
- * offered yet ({@link #correctableFields} is empty); the e-mail address never is (it is the verified
- * login and the key that finds the person; it changes through a new verification).
+ * (its data then follows the account retention rules). Correction: display name and phone
+ * ({@code CitizenAccountDataCorrected}); never the e-mail address (it is the verified login and the
+ * key that finds the person; it changes through a new verification).
  */
 @Component
 class AccountRecordChanges implements SubjectRecordChanges {
 
     static final String SOURCE = "account";
+    static final String TYPE = "account";
+    static final Set<String> CORRECTABLE = AccountService.CORRECTABLE;
 
     private final AccountService accounts;
 
@@ -29,12 +31,12 @@ class AccountRecordChanges implements SubjectRecordChanges {
 
     @Override
     public Set<String> correctableFields(String type) {
-        return Set.of();
+        return TYPE.equals(type) ? CORRECTABLE : Set.of();
     }
 
     @Override
     public void correct(String tenantId, String subjectId, String recordId, Map<String, String> values) {
-        throw new IllegalArgumentException("rights.controls.error.notCorrectable");
+        accounts.correctData(tenantId, subjectId, recordId, values);
     }
 
     @Override
