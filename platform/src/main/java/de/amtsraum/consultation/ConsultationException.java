@@ -24,6 +24,11 @@ public class ConsultationException extends ProblemException {
     public static final ProblemType UNKNOWN_SERVICE = new ProblemType(HttpStatus.BAD_REQUEST, "unknown-service",
             "Unknown service", "The authority offers no service with this id.");
 
+    public static final ProblemType PROCESSING_RESTRICTED = new ProblemType(HttpStatus.CONFLICT,
+            "processing-restricted", "Processing restricted",
+            "The citizen restricted the processing of their data or objected to it (Art. 18/21 GDPR): the case "
+                    + "is only stored until that is lifted; it cannot be changed or handed over. Nothing was stored.");
+
     private final ProblemType problem;
 
     public ConsultationException(ProblemType problem) {

@@ -33,4 +33,9 @@ final class AccountCommands {
 
     record Close(String tenantId, @TargetAggregateIdentifier String accountId, Instant at) implements TenantScoped {
     }
+
+    /** Changed values only (null = unchanged); see {@link de.amtsraum.account.CitizenAccountDataCorrected}. */
+    record CorrectData(String tenantId, @TargetAggregateIdentifier String accountId, String displayName, String phone,
+                       Instant at) implements TenantScoped {
+    }
 }

@@ -108,6 +108,25 @@ class AccountProjection {
                 .execute();
     }
 
+    /** Only the corrected columns change, sealed like the original under the account's subject. */
+    @EventHandler
+    void on(de.amtsraum.account.CitizenAccountDataCorrected e) {
+        java.util.Map<Field<?>, Object> changed = new java.util.LinkedHashMap<>();
+        if (e.displayName() != null) {
+            changed.put(CITIZEN_ACCOUNT.DISPLAY_NAME,
+                    cipher.seal(e.tenantId(), e.subjectId(), DataKind.ACCOUNT, "displayName", e.displayName()));
+        }
+        if (e.phone() != null) {
+            changed.put(CITIZEN_ACCOUNT.PHONE, cipher.seal(e.tenantId(), e.subjectId(), DataKind.ACCOUNT, "phone",
+                    e.phone()));
+        }
+        if (!changed.isEmpty()) {
+            db.update(CITIZEN_ACCOUNT).set(changed)
+                    .where(CITIZEN_ACCOUNT.TENANT_ID.eq(e.tenantId()), CITIZEN_ACCOUNT.ACCOUNT_ID.eq(e.accountId()))
+                    .execute();
+        }
+    }
+
     @EventHandler
     void on(CitizenAccountClosed e) {
         db.update(CITIZEN_ACCOUNT)

@@ -287,6 +287,54 @@ class AccountService implements CitizenAccounts {
                 clock.instant()));
     }
 
+    /**
+     * Withdrawal of consent through the rights page (issue 8): closes the account like {@link #close},
+     * without the password (the verified rights link proves the person); idempotent. Refuses an
+     * account of another subject ({@code rights.controls.error.unknownRecord}).
+     */
+    @Transactional
+    void closeForWithdrawal(String tenantId, String subjectId, String accountId) {
+        Row row = (accountId == null ? Optional.<Row>empty() : queries.find(tenantId, accountId))
+                .filter(r -> r.subjectId().equals(subjectId))
+                .orElseThrow(() -> new IllegalArgumentException("rights.controls.error.unknownRecord"));
+        if (row.status() == CitizenAccount.Status.CLOSED) {
+            return;
+        }
+        TenantManifest manifest = tenants.manifest(tenantId).orElseThrow(UnknownTenantException::new);
+        String email = queries.open(row, "email", row.email());
+        String username = queries.open(row, "username", row.username());
+        boolean closed = commands.sendAndWait(new AccountCommands.Close(tenantId, row.accountId(), clock.instant()));
+        if (closed) {
+            afterCommit(() -> mails.closed(manifest, email, username));
+        }
+    }
+
+    static final java.util.Set<String> CORRECTABLE = java.util.Set.of("displayName", "phone");
+
+    /** Correction through the rights page (issue 8): display name and phone, checked like registration. */
+    @Transactional
+    void correctData(String tenantId, String subjectId, String accountId, java.util.Map<String, String> values) {
+        Row row = (accountId == null ? Optional.<Row>empty() : queries.find(tenantId, accountId))
+                .filter(r -> r.subjectId().equals(subjectId))
+                .orElseThrow(() -> new IllegalArgumentException("rights.controls.error.unknownRecord"));
+        if (values == null || values.isEmpty() || !CORRECTABLE.containsAll(values.keySet())) {
+            throw new IllegalArgumentException("rights.controls.error.notCorrectable");
+        }
+        if (row.status() == CitizenAccount.Status.CLOSED) {
+            throw new IllegalArgumentException("rights.controls.error.erased");
+        }
+        List<AccountProblem> problems = new java.util.ArrayList<>();
+        AccountRules.displayName(values.get("displayName"), problems);
+        AccountRules.phone(values.get("phone"), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("rights.controls.error.invalid");
+        }
+        String displayName = values.containsKey("displayName") ? values.get("displayName").strip() : null;
+        String phone = values.containsKey("phone") ? values.get("phone").strip() : null;
+        commands.sendAndWait(new AccountCommands.CorrectData(tenantId, row.accountId(), displayName, phone,
+                clock.instant()));
+    }
+
     private Row own(CitizenPrincipal principal) {
         return queries.find(principal.tenantId(), principal.accountId())
                 .filter(row -> row.subjectId().equals(principal.subjectId()))

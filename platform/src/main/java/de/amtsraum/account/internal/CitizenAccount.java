@@ -84,6 +84,17 @@ class CitizenAccount {
     }
 
     /** @return true when closed now */
+    /** A correction by the citizen (issue 8); a closed account is refused. */
+    @CommandHandler
+    void handle(AccountCommands.CorrectData command) {
+        requireTenant(command.tenantId());
+        if (status == Status.CLOSED) {
+            throw new IllegalArgumentException("rights.controls.error.erased");
+        }
+        apply(new de.amtsraum.account.CitizenAccountDataCorrected(tenantId, accountId, subjectId,
+                command.displayName(), command.phone(), command.at()));
+    }
+
     @CommandHandler
     boolean handle(AccountCommands.Close command) {
         requireTenant(command.tenantId());

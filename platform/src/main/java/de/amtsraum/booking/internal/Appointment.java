@@ -147,6 +147,14 @@ class Appointment {
         return true;
     }
 
+    /** A correction by the citizen (issue 8); the caller checked the values and that they are not erased. */
+    @CommandHandler
+    void handle(BookingCommands.CorrectData command) {
+        requireTenant(command.tenantId());
+        apply(new de.amtsraum.booking.AppointmentDataCorrected(tenantId, appointmentId, subjectId, command.name(),
+                command.phone(), command.address(), command.birthDate(), command.at()));
+    }
+
     private void requireUpcoming(Instant at) {
         if ((status != Status.HELD && status != Status.CONFIRMED) || !at.isBefore(occupancy.start())) {
             throw new BookingException(Reason.NOT_ACTIVE);

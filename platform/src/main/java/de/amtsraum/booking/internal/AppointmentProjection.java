@@ -105,6 +105,28 @@ class AppointmentProjection {
         }
     }
 
+    /** Only the corrected columns change, sealed like the original under the appointment's subject. */
+    @EventHandler
+    void on(de.amtsraum.booking.AppointmentDataCorrected e) {
+        java.util.Map<Field<?>, Object> changed = new java.util.LinkedHashMap<>();
+        corrected(changed, e, APPOINTMENT.NAME, "name", e.name());
+        corrected(changed, e, APPOINTMENT.PHONE, "phone", e.phone());
+        corrected(changed, e, APPOINTMENT.ADDRESS, "address", e.address());
+        corrected(changed, e, APPOINTMENT.BIRTH_DATE, "birthDate", e.birthDate());
+        if (!changed.isEmpty()) {
+            db.update(APPOINTMENT).set(changed)
+                    .where(APPOINTMENT.TENANT_ID.eq(e.tenantId()), APPOINTMENT.APPOINTMENT_ID.eq(e.appointmentId()))
+                    .execute();
+        }
+    }
+
+    private void corrected(java.util.Map<Field<?>, Object> changed, de.amtsraum.booking.AppointmentDataCorrected e,
+                           Field<String> field, String name, String value) {
+        if (value != null) {
+            changed.put(field, cipher.seal(e.tenantId(), e.subjectId(), DataKind.APPOINTMENT, name, value));
+        }
+    }
+
     @EventHandler
     void on(AppointmentConfirmed e) {
         Instant due = e.start().minus(reminderLead(e.tenantId()));

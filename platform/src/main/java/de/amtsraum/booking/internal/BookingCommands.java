@@ -49,4 +49,9 @@ final class BookingCommands {
     record RecordOutcome(String tenantId, @TargetAggregateIdentifier String appointmentId, Outcome outcome,
                          Instant at) implements TenantScoped {
     }
+
+    /** Changed values only (null = unchanged); see {@link de.amtsraum.booking.AppointmentDataCorrected}. */
+    record CorrectData(String tenantId, @TargetAggregateIdentifier String appointmentId, String name, String phone,
+                       String address, String birthDate, Instant at) implements TenantScoped {
+    }
 }

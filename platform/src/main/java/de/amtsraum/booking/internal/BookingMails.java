@@ -39,7 +39,11 @@ class BookingMails {
 
     private final de.amtsraum.video.CallLinks callLinks;
 
-    BookingMails(Mailer mailer, PublicUrl publicUrl, Clock clock, de.amtsraum.video.CallLinks callLinks) {
+    private final de.amtsraum.privacy.ProcessingRestrictions restrictions;
+
+    BookingMails(Mailer mailer, PublicUrl publicUrl, Clock clock, de.amtsraum.video.CallLinks callLinks,
+                 de.amtsraum.privacy.ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -126,6 +130,9 @@ class BookingMails {
     }
 
     void reminder(TenantManifest manifest, Service service, Location location, Row row, String manageToken) {
+        if (restricted(row)) {
+            return;
+        }
         send(manifest, row, "Erinnerung an Ihren Termin – " + manifest.name(), """
                 Guten Tag,
 
@@ -163,6 +170,9 @@ class BookingMails {
     }
 
     void cancelledByStaff(TenantManifest manifest, Service service, Row row, String reason) {
+        if (restricted(row)) {
+            return;
+        }
         send(manifest, row, "Ihr Termin wurde abgesagt – " + manifest.name(), """
                 Guten Tag,
 
@@ -200,6 +210,19 @@ class BookingMails {
 
                 %s""".formatted(service.name(), german(manifest, row.start()), BookingService.MISUSE_REASON,
                 service.name(), english(manifest, row.start()), footer(manifest)), List.of());
+    }
+
+    /**
+     * Restriction or undecided objection (Art. 18/21 GDPR, issue 8): no reminder, no staff cancellation
+     * mail; mails the citizen's own action asks for (confirmation, their cancellation) still go.
+     */
+    private boolean restricted(Row row) {
+        if (!restrictions.restricted(row.tenantId(), row.subjectId())) {
+            return false;
+        }
+        log.info("Booking mail for appointment {} of {} not sent: processing restricted", row.appointmentId(),
+                row.tenantId());
+        return true;
     }
 
     private void send(TenantManifest manifest, Row row, String subject, String text,

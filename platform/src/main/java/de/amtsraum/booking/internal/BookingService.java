@@ -230,6 +230,27 @@ class BookingService implements Appointments {
         return new Occupancy(bookable.location().id(), staffId, candidate.start().toInstant(), candidate.occupiedUntil());
     }
 
+    /**
+     * Withdrawal of the booking's consent (issue 8): an upcoming appointment is cancelled (by the
+     * citizen) and its capacity freed; returns false for one that already took place, where the
+     * withdrawal has no effect (its data is kept under the public-task basis to its retention period).
+     */
+    @Transactional
+    boolean cancelForWithdrawal(String tenantId, String appointmentId) {
+        Row row = queries.find(tenantId, appointmentId).orElseThrow(() -> new BookingException(Reason.UNKNOWN_APPOINTMENT));
+        String status = row.status();
+        if (Appointment.Status.CANCELLED.name().equals(status) || Appointment.Status.EXPIRED.name().equals(status)) {
+            return true;
+        }
+        boolean active = Appointment.Status.HELD.name().equals(status) || Appointment.Status.CONFIRMED.name().equals(status);
+        if (!active || !clock.instant().isBefore(row.start())) {
+            return false;
+        }
+        Occupancy freed = send(new BookingCommands.CancelByCitizen(tenantId, appointmentId, clock.instant()));
+        release(tenantId, freed);
+        return true;
+    }
+
     private void release(String tenantId, Occupancy occupancy) {
         List<Instant> units = BookingCalendar.units(occupancy.start(), occupancy.occupiedUntil());
         ledger.release(tenantId, "location:" + occupancy.locationId(), units);

@@ -49,6 +49,12 @@ class CaseQueries {
                 CONSULTATION_CASE.CASE_ID.eq(caseId));
     }
 
+    Optional<String> subjectOf(String tenantId, String caseId) {
+        return db.select(CONSULTATION_CASE.SUBJECT_ID).from(CONSULTATION_CASE)
+                .where(CONSULTATION_CASE.TENANT_ID.eq(tenantId), CONSULTATION_CASE.CASE_ID.eq(caseId))
+                .fetchOptional(CONSULTATION_CASE.SUBJECT_ID);
+    }
+
     Optional<CaseView> find(String tenantId, String caseId, Map<String, String> serviceNames) {
         ConsultationCaseRecord r = db.selectFrom(CONSULTATION_CASE)
                 .where(CONSULTATION_CASE.TENANT_ID.eq(tenantId), CONSULTATION_CASE.CASE_ID.eq(caseId))

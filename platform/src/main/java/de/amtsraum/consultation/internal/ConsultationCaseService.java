@@ -8,6 +8,7 @@ import de.amtsraum.consultation.ConsultationOutcomeRecorded.Outcome;
 import de.amtsraum.consultation.IdentityDocumentKind;
 import de.amtsraum.consultation.InvalidCaseInputException;
 import de.amtsraum.consultation.InvalidCaseInputException.Problem;
+import de.amtsraum.privacy.ProcessingRestrictions;
 import de.amtsraum.shared.CaseIds;
 import de.amtsraum.shared.privacy.DataKind;
 import de.amtsraum.tenancy.TenantDirectory;
@@ -32,8 +33,11 @@ class ConsultationCaseService implements ConsultationCases {
     private final CommandGateway commands;
     private final CaseQueries queries;
     private final Clock clock;
+    private final ProcessingRestrictions restrictions;
 
-    ConsultationCaseService(TenantDirectory tenants, CommandGateway commands, CaseQueries queries, Clock clock) {
+    ConsultationCaseService(TenantDirectory tenants, CommandGateway commands, CaseQueries queries, Clock clock,
+                            ProcessingRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.tenants = tenants;
         this.commands = commands;
         this.queries = queries;
@@ -134,7 +138,10 @@ class ConsultationCaseService implements ConsultationCases {
         return send(new CaseCommands.HandOver(tenantId, caseId, UUID.randomUUID().toString(), clock.instant()));
     }
 
-    /** Unknown cases first (404 before anything else), then the tenant's declaration. */
+    /**
+     * Unknown cases first (404 before anything else), then the tenant's declaration, then a restriction
+     * or undecided objection of the case subject (issue 8): no note, outcome, document note or handover.
+     */
     private void conversation(String tenantId, String caseId) {
         TenantManifest manifest = manifest(tenantId);
         if (!queries.exists(tenantId, caseId)) {
@@ -142,6 +149,10 @@ class ConsultationCaseService implements ConsultationCases {
         }
         if (manifest.categoryFor(DataKind.CONVERSATION).isEmpty()) {
             throw new ConsultationException(ConsultationException.CONVERSATION_NOT_DECLARED);
+        }
+        if (queries.subjectOf(tenantId, caseId).filter(subject -> restrictions.restricted(tenantId, subject))
+                .isPresent()) {
+            throw new ConsultationException(ConsultationException.PROCESSING_RESTRICTED);
         }
     }
 

@@ -23,4 +23,10 @@ final class ContactCommands {
     record Withdraw(String tenantId, @TargetAggregateIdentifier String requestId, Instant at)
             implements TenantScoped {
     }
+
+    /** Changed values only (null = unchanged); see {@link de.amtsraum.contact.ContactRequestCorrected}. */
+    record Correct(String tenantId, @TargetAggregateIdentifier String requestId, String lastName, String firstName,
+                   String street, String houseNumber, String postalCode, String town, Instant at)
+            implements TenantScoped {
+    }
 }

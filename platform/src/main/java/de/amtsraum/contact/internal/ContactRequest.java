@@ -60,6 +60,18 @@ class ContactRequest {
         return true;
     }
 
+    /** Corrects the request (issue 8); a withdrawn request's data is erased: refused. */
+    @CommandHandler
+    void handle(ContactCommands.Correct command) {
+        requireTenant(command.tenantId());
+        if (status == Status.WITHDRAWN) {
+            throw new IllegalArgumentException("rights.controls.error.erased");
+        }
+        apply(new de.amtsraum.contact.ContactRequestCorrected(tenantId, requestId, subjectId, command.lastName(),
+                command.firstName(), command.street(), command.houseNumber(), command.postalCode(), command.town(),
+                command.at()));
+    }
+
     private void requireTenant(String tenant) {
         if (!tenantId.equals(tenant)) {
             throw new UnknownContactRequestException();

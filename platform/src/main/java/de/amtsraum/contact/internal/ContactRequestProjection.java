@@ -96,6 +96,30 @@ class ContactRequestProjection {
                 .execute();
     }
 
+    /** Only the corrected columns change, sealed like the original under the request's subject. */
+    @EventHandler
+    void on(de.amtsraum.contact.ContactRequestCorrected e) {
+        Map<Field<?>, Object> changed = new LinkedHashMap<>();
+        corrected(changed, e, CONTACT_REQUEST.LAST_NAME, "lastName", e.lastName());
+        corrected(changed, e, CONTACT_REQUEST.FIRST_NAME, "firstName", e.firstName());
+        corrected(changed, e, CONTACT_REQUEST.STREET, "street", e.street());
+        corrected(changed, e, CONTACT_REQUEST.HOUSE_NUMBER, "houseNumber", e.houseNumber());
+        corrected(changed, e, CONTACT_REQUEST.POSTAL_CODE, "postalCode", e.postalCode());
+        corrected(changed, e, CONTACT_REQUEST.TOWN, "town", e.town());
+        if (!changed.isEmpty()) {
+            db.update(CONTACT_REQUEST).set(changed)
+                    .where(CONTACT_REQUEST.TENANT_ID.eq(e.tenantId()), CONTACT_REQUEST.REQUEST_ID.eq(e.requestId()))
+                    .execute();
+        }
+    }
+
+    private void corrected(Map<Field<?>, Object> changed, de.amtsraum.contact.ContactRequestCorrected e,
+                           Field<String> field, String name, String value) {
+        if (value != null) {
+            changed.put(field, cipher.seal(e.tenantId(), e.subjectId(), DataKind.CONTACT_REQUEST, name, value));
+        }
+    }
+
     /** Every sealed value of the shredded category becomes the redaction value. */
     @EventHandler
     void on(PersonalDataShredded e) {

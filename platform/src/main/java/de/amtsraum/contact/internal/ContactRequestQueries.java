@@ -35,6 +35,12 @@ class ContactRequestQueries {
                 .fetchOptional(this::view);
     }
 
+    Optional<String> subjectOf(String tenantId, String requestId) {
+        return db.select(CONTACT_REQUEST.SUBJECT_ID).from(CONTACT_REQUEST)
+                .where(CONTACT_REQUEST.TENANT_ID.eq(tenantId), CONTACT_REQUEST.REQUEST_ID.eq(requestId))
+                .fetchOptional(CONTACT_REQUEST.SUBJECT_ID);
+    }
+
     private ContactRequestView view(ContactRequestRecord r) {
         String t = r.getTenantId();
         String s = r.getSubjectId();

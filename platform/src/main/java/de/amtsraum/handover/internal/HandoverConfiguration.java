@@ -102,8 +102,9 @@ class HandoverConfiguration {
         @Bean
         HandoverPublisher handoverPublisher(HandoverRecords records, HandoverReferences references,
                 KafkaHandoverSender sender, HandoverProperties properties, RedeemUrl redeemUrl, ObjectMapper json,
-                Clock clock, MeterRegistry meters) {
-            return new HandoverPublisher(records, references, sender, properties, redeemUrl, json, clock, meters);
+                Clock clock, MeterRegistry meters, de.amtsraum.privacy.ProcessingRestrictions restrictions) {
+            return new HandoverPublisher(records, references, sender, properties, redeemUrl, json, clock, meters,
+                    restrictions);
         }
 
         /**

@@ -3,6 +3,7 @@ package de.amtsraum.handover.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsraum.consultation.ConsultationCaseHandedOver;
+import de.amtsraum.privacy.ProcessingRestrictions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,9 +36,11 @@ class HandoverPublisher {
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final ProcessingRestrictions restrictions;
 
     HandoverPublisher(HandoverRecords records, HandoverReferences references, KafkaHandoverSender sender,
-            HandoverProperties properties, RedeemUrl redeemUrl, ObjectMapper json, Clock clock, MeterRegistry meters) {
+            HandoverProperties properties, RedeemUrl redeemUrl, ObjectMapper json, Clock clock, MeterRegistry meters,
+            ProcessingRestrictions restrictions) {
         this.records = records;
         this.references = references;
         this.sender = sender;
@@ -46,6 +49,7 @@ class HandoverPublisher {
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.restrictions = restrictions;
     }
 
     @EventHandler
@@ -54,6 +58,14 @@ class HandoverPublisher {
             throw new IllegalStateException("handover " + event.handoverId() + " is not a domain event");
         }
         String tenant = event.tenantId();
+        if (restrictions.restricted(tenant, event.subjectId())) {
+            // Art. 18/21 GDPR: the subject's data is only stored; the handover is withheld, not lost.
+            records.recordWithheld(tenant, event.handoverId(), event.caseId(), clock.instant());
+            meters.counter("amtsraum.handover.withheld", "tenant", tenant).increment();
+            log.info("Handover {} of tenant {} withheld: the case subject's processing is restricted",
+                    event.handoverId(), tenant);
+            return;
+        }
         String topic = properties.topic(tenant);
         String reference = references.of(tenant, event.handoverId());
         Instant expiresAt = event.handedOverAt().plus(properties.referenceValidity());

@@ -44,6 +44,18 @@ final class HandoverRecords {
                 .execute();
     }
 
+    /** A handover not sent because the case subject's processing is restricted (issue 8); idempotent. */
+    void recordWithheld(String tenantId, String handoverId, String caseId, Instant withheldAt) {
+        TenantRowSecurity.bind(db, tenantId);
+        db.insertInto(de.amtsraum.readmodel.jooq.Tables.HANDOVER_WITHHELD)
+                .set(de.amtsraum.readmodel.jooq.Tables.HANDOVER_WITHHELD.TENANT_ID, tenantId)
+                .set(de.amtsraum.readmodel.jooq.Tables.HANDOVER_WITHHELD.HANDOVER_ID, handoverId)
+                .set(de.amtsraum.readmodel.jooq.Tables.HANDOVER_WITHHELD.CASE_ID, caseId)
+                .set(de.amtsraum.readmodel.jooq.Tables.HANDOVER_WITHHELD.WITHHELD_AT, utc(withheldAt))
+                .onConflictDoNothing()
+                .execute();
+    }
+
     Optional<CaseHandoverRecord> byReference(String tenantId, String referenceHash) {
         TenantRowSecurity.bind(db, tenantId);
         return db.selectFrom(CASE_HANDOVER)
