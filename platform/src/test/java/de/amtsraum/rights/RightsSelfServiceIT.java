@@ -1,0 +1,140 @@
+package de.amtsraum.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.amtsraum.consultation.ConsultationCases;
+import de.amtsraum.runtime.RuntimeProperties;
+import de.amtsraum.shared.CaseIds;
+import de.amtsraum.support.AccountFixtures;
+import de.amtsraum.support.Api;
+import de.amtsraum.support.BookingFixtures;
+import de.amtsraum.support.ContactFixtures;
+import de.amtsraum.support.Forensics;
+import de.amtsraum.support.MutableClock;
+import de.amtsraum.support.PageClient;
+import de.amtsraum.support.PlatformTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Data-subject rights end to end (issue 8): one citizen with one address books a video appointment at
+ * Heilbronn (a consultation case opens; staff add a note) and registers an account there; the export
+ * holds every canary of all three, the erasure shreds them all (forensic check of dump, disk and log)
+ * and a second erasure answers with the first receipt. Contact requests separately at Helbra.
+ */
+@PlatformTest
+@ExtendWith(OutputCaptureExtension.class)
+class RightsSelfServiceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    RuntimeProperties runtime;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    DataSubjects subjects;
+    @Autowired
+    ConsultationCases cases;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void oneCitizenSeesExportsAndErasesBookingCaseAndAccount(CapturedOutput output) throws Exception {
+        String mark = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String email = "canary" + mark + "@example.org";
+        List<String> canaries = List.of(email, "Canaryname" + mark, "Canaryconcern " + mark,
+                "Canaryaddress " + mark, "Canarynote " + mark, "canaryuser" + mark.substring(0, 8));
+        JsonNode slot = BookingFixtures.freeSlot(api, "heilbronn", "video-baurecht", clock.instant(), 1);
+        ObjectNode form = BookingFixtures.heilbronn("video-baurecht", slot.get("start").asText(), email);
+        form.put("name", canaries.get(1)).put("concern", canaries.get(2)).put("address", canaries.get(3));
+        String appointmentId = BookingFixtures.bookAndConfirm(api, runtime.resolve("mail"), "heilbronn", form);
+        String caseId = CaseIds.forAppointment(appointmentId);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> cases.get("heilbronn", caseId) != null);
+        cases.addNote("heilbronn", caseId, canaries.get(4), false);
+        AccountFixtures.verifiedAccount(new PageClient(port), runtime.resolve("mail"), "heilbronn", canaries.get(5),
+                email);
+
+        Person person = subjects.byEmail("heilbronn", email.toUpperCase()).orElseThrow();
+        assertThat(subjects.bySubject("heilbronn", person.anchorSubjectId()).orElseThrow().subjectIds())
+                .isEqualTo(person.subjectIds());
+        assertThat(person.subjectIds()).hasSize(3);
+        DataSubjects.Report report = subjects.access(person);
+        assertThat(report.records()).extracting(r -> r.source() + "/" + r.type())
+                .contains("booking/appointment", "case/consultation-case", "account/account");
+        assertThat(report.records().stream().flatMap(r -> r.fields().stream()).map(f -> f.name()))
+                .doesNotContain("passwordHash");
+        assertThat(report.categories()).isNotEmpty();
+        String export = new String(subjects.export(person), StandardCharsets.UTF_8);
+        assertThat(export).contains(canaries).doesNotContain(AccountFixtures.PASSWORD);
+        JsonNode exported = JSON.readTree(export);
+        assertThat(exported.get("records").findValues("events").stream().mapToInt(JsonNode::size).sum())
+                .isGreaterThan(3);
+
+        ErasureReceipt receipt = subjects.erase(person, RequestChannel.SELF_SERVICE);
+        assertThat(receipt.erased()).extracting(ErasureReceipt.Item::source).contains("booking", "case", "account");
+        assertThat(receipt.kept()).isEmpty();
+        assertThat(JSON.writeValueAsString(receipt)).doesNotContain(canaries);
+        checkpoint();
+        assertThat(Forensics.inDump(Forensics.dump(dataSource), canaries)).isEmpty();
+        assertThat(Forensics.onDisk(runtime.resolve("postgres"), canaries)).isEmpty();
+        assertThat(output.getAll()).doesNotContain(canaries.toArray(String[]::new));
+
+        assertThat(subjects.byEmail("heilbronn", email)).as("the address is gone with the data").isEmpty();
+        Person again = subjects.bySubject("heilbronn", person.anchorSubjectId()).orElseThrow();
+        assertThat(subjects.erase(again, RequestChannel.SELF_SERVICE).receiptId()).isEqualTo(receipt.receiptId());
+        String after = new String(subjects.export(again), StandardCharsets.UTF_8);
+        assertThat(after).doesNotContain(canaries).contains("\"erased\" : true");
+    }
+
+    @Test
+    void contactRequestsOfTheAddressAreExportedAndErased() {
+        String mark = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String email = "canary" + mark + "@example.org";
+        List<String> canaries = List.of(email, "Canarylast" + mark, "Canarymessage " + mark);
+        ObjectNode form = ContactFixtures.form(email);
+        form.put("lastName", canaries.get(1)).put("message", canaries.get(2));
+        var submitted = api.post("/api/v1/tenants/helbra/contact-requests", null, "application/json", form.toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+
+        assertThat(subjects.byEmail("heilbronn", email)).as("a person is per tenant").isEmpty();
+        Person person = subjects.byEmail("helbra", email).orElseThrow();
+        assertThat(new String(subjects.export(person), StandardCharsets.UTF_8)).contains(canaries)
+                .contains("ContactRequestSubmitted");
+        ErasureReceipt receipt = subjects.erase(person, RequestChannel.EMAIL);
+        assertThat(receipt.erased()).extracting(ErasureReceipt.Item::source).contains("contact");
+        assertThat(new String(subjects.export(person), StandardCharsets.UTF_8)).doesNotContain(canaries);
+    }
+
+    private void checkpoint() {
+        try (var connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CHECKPOINT");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
