@@ -20,6 +20,7 @@ import de.amtsraum.support.PlatformTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,8 @@ class RightsSelfServiceIT {
     DataSubjects subjects;
     @Autowired
     ConsultationCases cases;
+    @Autowired
+    de.amtsraum.identity.RightsLinks links;
 
     Api api;
 
@@ -128,6 +131,77 @@ class RightsSelfServiceIT {
         ErasureReceipt receipt = subjects.erase(person, RequestChannel.EMAIL);
         assertThat(receipt.erased()).extracting(ErasureReceipt.Item::source).contains("contact");
         assertThat(new String(subjects.export(person), StandardCharsets.UTF_8)).doesNotContain(canaries);
+    }
+
+    @Test
+    void theSelfServicePageShowsExportsAndErasesAndRefusesForeignOrForgedTokens() throws Exception {
+        String mark = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String email = "page" + mark + "@example.org";
+        List<String> canaries = List.of(email, "Canarylast" + mark, "Canarymessage " + mark);
+        ObjectNode form = ContactFixtures.form(email);
+        form.put("lastName", canaries.get(1)).put("message", canaries.get(2));
+        assertThat(api.post("/api/v1/tenants/helbra/contact-requests", null, "application/json", form.toString())
+                .status()).isEqualTo(202);
+        java.nio.file.Path mail = runtime.resolve("mail");
+
+        PageClient browser = new PageClient(port);
+        String known = requestLink(browser, email);
+        String unknownAddress = "nobody" + mark + "@example.org";
+        String unknown = requestLink(browser, unknownAddress);
+        assertThat(unknown).isEqualTo(known).contains("Link angefordert").doesNotContain(email);
+        assertThat(BookingFixtures.mailTo(mail, unknownAddress)).isEmpty();
+        String token = AccountFixtures.token(mail, email, "Ihre Daten bei");
+
+        var overview = browser.get("/helbra/meine-daten?token=" + token);
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains(canaries.get(1), canaries.get(2), "Kontaktanfrage", "<!-- rights-controls -->");
+        var export = browser.post("/helbra/meine-daten/export", PageClient.csrf(overview.body()), Map.of("token", token));
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));
+        assertThat(export.body()).contains(canaries);
+
+        for (String forged : List.of(token.substring(0, token.length() - 3) + "AAA", "kein-token")) {
+            var refused = browser.get("/helbra/meine-daten?token=" + forged);
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(refused.body()).contains("ungültig").doesNotContain(canaries.toArray(String[]::new));
+        }
+        var foreign = browser.get("/heilbronn/meine-daten?token=" + token);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain(canaries.toArray(String[]::new));
+
+        var confirm = browser.get("/helbra/meine-daten/loeschen?token=" + token);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        var receipt = browser.post("/helbra/meine-daten/loeschen", PageClient.csrf(confirm.body()), Map.of("token", token));
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        ErasureReceipt first = subjects.receiptOf(subjects.bySubject("helbra",
+                links.subjectOf(token, "helbra").orElseThrow()).orElseThrow()).orElseThrow();
+        assertThat(receipt.body()).contains(first.receiptId(), "Kontaktanfrage").doesNotContain(canaries.toArray(String[]::new));
+        var again = browser.post("/helbra/meine-daten/loeschen", PageClient.csrf(confirm.body()), Map.of("token", token));
+        assertThat(again.body()).contains(first.receiptId());
+        assertThat(browser.get("/helbra/meine-daten?token=" + token).body()).contains("gelöscht")
+                .doesNotContain(canaries.toArray(String[]::new));
+
+        String mailLink = links.url("helbra", links.subjectOf(token, "helbra").orElseThrow());
+        String longToken = BookingFixtures.parameter(mailLink, "token").orElseThrow();
+        clock.advance(Duration.ofDays(31));
+        var expired = browser.get("/helbra/meine-daten?token=" + longToken);
+        assertThat(expired.statusCode()).isEqualTo(404);
+        assertThat(expired.body()).contains("ungültig");
+    }
+
+    private static String requestLink(PageClient browser, String email) {
+        var page = browser.get("/helbra/meine-daten");
+        assertThat(page.statusCode()).isEqualTo(200);
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("email", email);
+        fields.put("pruefung", AccountFixtures.hidden(page.body(), "pruefung"));
+        java.util.regex.Matcher question = java.util.regex.Pattern.compile("Wie viel ist (\\d+) plus (\\d+)\\?")
+                .matcher(page.body());
+        assertThat(question.find()).isTrue();
+        fields.put("pruefantwort", String.valueOf(Integer.parseInt(question.group(1)) + Integer.parseInt(question.group(2))));
+        var answer = browser.post("/helbra/meine-daten/link", PageClient.csrf(page.body()), fields);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
     }
 
     private void checkpoint() {
