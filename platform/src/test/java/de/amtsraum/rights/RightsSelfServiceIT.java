@@ -82,6 +82,11 @@ class RightsSelfServiceIT {
         AccountFixtures.verifiedAccount(new PageClient(port), runtime.resolve("mail"), "heilbronn", canaries.get(5),
                 email);
 
+        java.nio.file.Path mail = runtime.resolve("mail");
+        assertThat(BookingFixtures.text(BookingFixtures.mailWithSubject(mail, email, "Terminbestätigung").orElseThrow()))
+                .contains("/heilbronn/meine-daten?token=");
+        assertThat(BookingFixtures.text(BookingFixtures.mailWithSubject(mail, email,
+                "Bitte bestätigen Sie Ihre E-Mail-Adresse").orElseThrow())).contains("/heilbronn/meine-daten?token=");
         Person person = subjects.byEmail("heilbronn", email.toUpperCase()).orElseThrow();
         assertThat(subjects.bySubject("heilbronn", person.anchorSubjectId()).orElseThrow().subjectIds())
                 .isEqualTo(person.subjectIds());
@@ -124,6 +129,8 @@ class RightsSelfServiceIT {
         var submitted = api.post("/api/v1/tenants/helbra/contact-requests", null, "application/json", form.toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
 
+        assertThat(BookingFixtures.text(BookingFixtures.mailWithSubject(runtime.resolve("mail"), email,
+                "Ihre Kontaktanfrage").orElseThrow())).contains("/helbra/meine-daten?token=");
         assertThat(subjects.byEmail("heilbronn", email)).as("a person is per tenant").isEmpty();
         Person person = subjects.byEmail("helbra", email).orElseThrow();
         assertThat(new String(subjects.export(person), StandardCharsets.UTF_8)).contains(canaries)

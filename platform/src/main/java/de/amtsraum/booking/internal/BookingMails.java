@@ -39,7 +39,11 @@ class BookingMails {
 
     private final de.amtsraum.video.CallLinks callLinks;
 
-    BookingMails(Mailer mailer, PublicUrl publicUrl, Clock clock, de.amtsraum.video.CallLinks callLinks) {
+    private final de.amtsraum.identity.RightsLinks rightsLinks;
+
+    BookingMails(Mailer mailer, PublicUrl publicUrl, Clock clock, de.amtsraum.video.CallLinks callLinks,
+                 de.amtsraum.identity.RightsLinks rightsLinks) {
+        this.rightsLinks = rightsLinks;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -99,11 +103,14 @@ class BookingMails {
 
                 Im Anhang finden Sie den Termin für Ihren Kalender.
 
+                Ihre Daten einsehen, herunterladen oder löschen lassen: %s
+
                 -- English --
                 Your appointment is booked: %s, %s. Cancel or reschedule with the link above.
 
                 %s""".formatted(service.name(), german(manifest, row.start()), place(service, location),
-                documents(service), videoLine(manifest, service, row), manageLink(manifest, manageToken), service.name(),
+                documents(service), videoLine(manifest, service, row), manageLink(manifest, manageToken),
+                rightsLinks.url(manifest.id(), row.subjectId()), service.name(),
                 english(manifest, row.start()), footer(manifest)), List.of(ics(manifest, service, location, row, manageToken)));
     }
 
