@@ -79,8 +79,14 @@ class RightsSelfServiceIT {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> cases.get("heilbronn", caseId) != null);
         cases.addNote("heilbronn", caseId, canaries.get(4), false);
-        AccountFixtures.verifiedAccount(new PageClient(port), runtime.resolve("mail"), "heilbronn", canaries.get(5),
-                email);
+        PageClient citizen = new PageClient(port);
+        AccountFixtures.verifiedAccount(citizen, runtime.resolve("mail"), "heilbronn", canaries.get(5), email);
+        AccountFixtures.login(citizen, "heilbronn", canaries.get(5), AccountFixtures.PASSWORD);
+        assertThat(citizen.get("/heilbronn/konto").body()).contains("/heilbronn/konto/meine-daten");
+        var fromAccount = citizen.get("/heilbronn/konto/meine-daten");
+        assertThat(fromAccount.statusCode()).isEqualTo(200);
+        assertThat(fromAccount.body()).as("the account finds the whole person")
+                .contains(canaries.get(1), canaries.get(2), canaries.get(4), canaries.get(5));
 
         java.nio.file.Path mail = runtime.resolve("mail");
         assertThat(BookingFixtures.text(BookingFixtures.mailWithSubject(mail, email, "Terminbestätigung").orElseThrow()))
