@@ -56,6 +56,8 @@ class RightsSelfServiceIT {
     @Autowired
     ConsultationCases cases;
     @Autowired
+    de.amtsraum.privacy.LegalHolds holds;
+    @Autowired
     de.amtsraum.identity.RightsLinks links;
 
     Api api;
@@ -200,6 +202,33 @@ class RightsSelfServiceIT {
         var expired = browser.get("/helbra/meine-daten?token=" + longToken);
         assertThat(expired.statusCode()).isEqualTo(404);
         assertThat(expired.body()).contains("ungültig");
+    }
+
+    @Test
+    void aSubjectUnderALegalHoldIsKeptAndNamedInTheReceipt() {
+        String email = "hold" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String held = "Canaryheld " + UUID.randomUUID();
+        String gone = "Canarygone " + UUID.randomUUID();
+        for (String message : List.of(held, gone)) {
+            ObjectNode form = ContactFixtures.form(email);
+            form.put("message", message);
+            assertThat(api.post("/api/v1/tenants/helbra/contact-requests", null, "application/json", form.toString())
+                    .status()).isEqualTo(202);
+        }
+        Person person = subjects.byEmail("helbra", email).orElseThrow();
+        assertThat(person.subjectIds()).hasSize(2);
+        String heldSubject = subjects.access(person).records().stream()
+                .filter(r -> r.fields().stream().anyMatch(f -> held.equals(f.value()))).findFirst().orElseThrow().subjectId();
+        holds.place("helbra", heldSubject, de.amtsraum.privacy.LegalHolds.Reason.LEGAL_CLAIMS, "Az. 1/26", "helbra-dev");
+
+        ErasureReceipt receipt = subjects.erase(person, RequestChannel.LETTER);
+        assertThat(receipt.kept()).isNotEmpty().allSatisfy(item -> assertThat(item.reason()).isEqualTo("LEGAL_CLAIMS"));
+        assertThat(receipt.kept()).extracting(ErasureReceipt.Item::recordId).containsOnly(receipt.kept().get(0).recordId());
+        assertThat(receipt.erased()).extracting(ErasureReceipt.Item::recordId).doesNotContain(receipt.kept().get(0).recordId());
+        assertThat(receipt.erased()).extracting(ErasureReceipt.Item::source).containsOnly("contact");
+        String after = new String(subjects.export(subjects.bySubject("helbra", heldSubject).orElseThrow()),
+                StandardCharsets.UTF_8);
+        assertThat(after).contains(held).doesNotContain(gone);
     }
 
     private static String requestLink(PageClient browser, String email) {
