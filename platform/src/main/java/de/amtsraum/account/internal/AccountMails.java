@@ -22,12 +22,16 @@ class AccountMails {
     private final Mailer mailer;
     private final PublicUrl publicUrl;
 
-    AccountMails(Mailer mailer, PublicUrl publicUrl) {
+    private final de.amtsraum.identity.RightsLinks rightsLinks;
+
+    AccountMails(Mailer mailer, PublicUrl publicUrl, de.amtsraum.identity.RightsLinks rightsLinks) {
+        this.rightsLinks = rightsLinks;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
     }
 
-    void verification(TenantManifest manifest, String email, String username, String token, long validHours) {
+    void verification(TenantManifest manifest, String email, String username, String token, long validHours,
+                      String subjectId) {
         String link = publicUrl.of("/" + manifest.id() + "/konto/bestaetigen?token=" + token);
         send(manifest, email, "Bitte bestätigen Sie Ihre E-Mail-Adresse – " + manifest.name(), """
                 Guten Tag,
@@ -38,11 +42,14 @@ class AccountMails {
 
                 Haben Sie kein Konto angelegt? Dann ignorieren Sie diese Nachricht einfach.
 
+                Ihre Daten einsehen, herunterladen oder löschen lassen: %s
+
                 -- English --
                 You created an account ("%s") with %s. Please confirm your e-mail address within %d hours
                 using the link above; you can log in after that.
 
-                %s""".formatted(manifest.name(), username, validHours, link, username, manifest.name(), validHours,
+                %s""".formatted(manifest.name(), username, validHours, link, rightsLinks.url(manifest.id(), subjectId), username,
+                manifest.name(), validHours,
                 footer(manifest)));
     }
 

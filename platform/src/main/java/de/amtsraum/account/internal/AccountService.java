@@ -127,13 +127,14 @@ class AccountService implements CitizenAccounts {
         }
         String accountId = UUID.randomUUID().toString();
         String email = form.email().strip();
-        commands.sendAndWait(new AccountCommands.Register(tenantId, accountId, UUID.randomUUID().toString(), username,
+        String subjectId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AccountCommands.Register(tenantId, accountId, subjectId, username,
                 AccountRules.blank(form.displayName()) ? null : form.displayName().strip(), email,
                 AccountRules.blank(form.phone()) ? null : form.phone().strip(), passwords.hash(form.password()), notice,
                 terms, minimumAge == null ? null : age, clock.instant()));
         String token = links.issue(VERIFY, tenantId, accountId, properties.verificationLinkValidity());
         afterCommit(() -> mails.verification(manifest, email, username, token,
-                properties.verificationLinkValidity().toHours()));
+                properties.verificationLinkValidity().toHours(), subjectId));
     }
 
     @Override

@@ -41,9 +41,12 @@ class BookingMails {
 
     private final de.amtsraum.privacy.ProcessingRestrictions restrictions;
 
+    private final de.amtsraum.identity.RightsLinks rightsLinks;
+
     BookingMails(Mailer mailer, PublicUrl publicUrl, Clock clock, de.amtsraum.video.CallLinks callLinks,
-                 de.amtsraum.privacy.ProcessingRestrictions restrictions) {
+                 de.amtsraum.privacy.ProcessingRestrictions restrictions, de.amtsraum.identity.RightsLinks rightsLinks) {
         this.restrictions = restrictions;
+        this.rightsLinks = rightsLinks;
         this.mailer = mailer;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -103,11 +106,14 @@ class BookingMails {
 
                 Im Anhang finden Sie den Termin für Ihren Kalender.
 
+                Ihre Daten einsehen, herunterladen oder löschen lassen: %s
+
                 -- English --
                 Your appointment is booked: %s, %s. Cancel or reschedule with the link above.
 
                 %s""".formatted(service.name(), german(manifest, row.start()), place(service, location),
-                documents(service), videoLine(manifest, service, row), manageLink(manifest, manageToken), service.name(),
+                documents(service), videoLine(manifest, service, row), manageLink(manifest, manageToken),
+                rightsLinks.url(manifest.id(), row.subjectId()), service.name(),
                 english(manifest, row.start()), footer(manifest)), List.of(ics(manifest, service, location, row, manageToken)));
     }
 

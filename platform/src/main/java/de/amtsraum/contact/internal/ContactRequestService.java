@@ -40,9 +40,12 @@ class ContactRequestService implements ContactRequests {
     private final PublicUrl publicUrl;
     private final de.amtsraum.notice.PrivacyNotices notices;
 
+    private final de.amtsraum.identity.RightsLinks rightsLinks;
+
     ContactRequestService(TenantDirectory tenants, CommandGateway commands, ContactRequestQueries queries,
                           Mailer mailer, SignedLinks links, Clock clock, PublicUrl publicUrl,
-                          de.amtsraum.notice.PrivacyNotices notices) {
+                          de.amtsraum.notice.PrivacyNotices notices, de.amtsraum.identity.RightsLinks rightsLinks) {
+        this.rightsLinks = rightsLinks;
         this.notices = notices;
         this.tenants = tenants;
         this.commands = commands;
@@ -68,7 +71,7 @@ class ContactRequestService implements ContactRequests {
         commands.sendAndWait(new ContactCommands.Submit(tenantId, requestId, subjectId, normalized, agent.browser(),
                 agent.operatingSystem(), submission.ipAddress(), noticeVersion, clock.instant()));
         if (normalized.email() != null) {
-            confirm(manifest, normalized.email(), requestId);
+            confirm(manifest, normalized.email(), requestId, subjectId);
         }
         return requestId;
     }
@@ -115,7 +118,7 @@ class ContactRequestService implements ContactRequests {
         return manifest;
     }
 
-    private void confirm(TenantManifest manifest, String email, String requestId) {
+    private void confirm(TenantManifest manifest, String email, String requestId, String subjectId) {
         String token = links.issue(WITHDRAW, manifest.id(), requestId, LINK_VALIDITY);
         String link = publicUrl.of("/" + manifest.id() + "/kontakt/widerruf?token=" + token);
         String text = """
@@ -128,8 +131,11 @@ class ContactRequestService implements ContactRequests {
 
                 Wie wir mit Ihren Daten umgehen: %s
 
+                Ihre Daten einsehen, herunterladen oder löschen lassen: %s
+
                 Diese Nachricht wurde automatisch erstellt.
-                """.formatted(manifest.name(), link, publicUrl.of("/" + manifest.id() + "/datenschutz"));
+                """.formatted(manifest.name(), link, publicUrl.of("/" + manifest.id() + "/datenschutz"),
+                rightsLinks.url(manifest.id(), subjectId));
         try {
             mailer.send(new OutgoingMail(email, "Ihre Kontaktanfrage an " + manifest.name(), text));
         } catch (RuntimeException failed) {
