@@ -353,11 +353,11 @@ class PrivacyNoticeIT {
         assertThat(german).contains("Ihre Rechte", "Art. 15 DSGVO", "Art. 16 DSGVO", "Art. 17 DSGVO", "Art. 18 DSGVO",
                 "Art. 20 DSGVO", "Art. 21 DSGVO", "Art. 7 Abs. 3 DSGVO", "Art. 77 DSGVO",
                 manifest.dataProtectionOfficer().email(), manifest.supervisoryAuthority().name(),
-                "in Vorbereitung");
+                "selbst auf dieser Website", "href=\"/heilbronn/meine-daten\"");
         assertThat(german).contains("href=\"/heilbronn/rechte\"").contains("href=\"/heilbronn/datenschutz\"");
         String english = citizen.get("/heilbronn/rechte?lang=en").body();
         assertThat(english).contains("Your rights", "Art. 15 GDPR", "Art. 77 GDPR", "Withdrawal of consent",
-                manifest.dataProtectionOfficer().email(), "being prepared");
+                manifest.dataProtectionOfficer().email(), "yourself on this website", "My data");
         String notice = citizen.get("/heilbronn/datenschutz?lang=en").body();
         assertThat(notice).contains("Privacy notice").contains("Last changed on").contains("months after collection");
         citizen.get("/heilbronn/rechte?lang=de");

@@ -169,7 +169,8 @@ class RightsSelfServiceIT {
 
         var overview = browser.get("/helbra/meine-daten?token=" + token);
         assertThat(overview.statusCode()).isEqualTo(200);
-        assertThat(overview.body()).contains(canaries.get(1), canaries.get(2), "Kontaktanfrage", "<!-- rights-controls -->");
+        assertThat(overview.body()).contains(canaries.get(1), canaries.get(2), "Kontaktanfrage",
+                "/helbra/meine-daten/einschraenken", "/helbra/meine-daten/widerspruch");
         var export = browser.post("/helbra/meine-daten/export", PageClient.csrf(overview.body()), Map.of("token", token));
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("attachment"));

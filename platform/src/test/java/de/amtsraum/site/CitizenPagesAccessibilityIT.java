@@ -2,7 +2,9 @@ package de.amtsraum.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsraum.support.Api;
 import de.amtsraum.support.Axe;
+import de.amtsraum.support.ContactFixtures;
 import de.amtsraum.support.Browser;
 import de.amtsraum.support.PlatformTest;
 import de.amtsraum.tenancy.TenantDirectory;
@@ -35,6 +37,10 @@ class CitizenPagesAccessibilityIT {
     int port;
     @Autowired
     TenantDirectory tenants;
+    @Autowired
+    de.amtsraum.identity.RightsLinks links;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ChromeDriver browser;
 
@@ -80,10 +86,30 @@ class CitizenPagesAccessibilityIT {
         }
     }
 
+    @Test
+    void theSelfServiceOverviewOfAPersonPassesAxe() throws Exception {
+        String email = "axe" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Api api = new Api(port);
+        Api.Response submitted = api.post("/api/v1/tenants/helbra/contact-requests", null, "application/json",
+                ContactFixtures.form(email).toString());
+        assertThat(submitted.status()).isEqualTo(202);
+        String requestId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(submitted.body()).get("id").asText();
+        String subject = jdbc.queryForObject("SELECT subject_id FROM contact_request WHERE request_id = ?",
+                String.class, requestId);
+        String url = links.url("helbra", subject);
+        String path = url.substring(url.indexOf("/helbra/"));
+        browser = Browser.start();
+        for (String language : List.of("", "&lang=en")) {
+            browser.get("http://localhost:" + port + path + language);
+            assertThat(browser.findElements(By.cssSelector("form[action$='/meine-daten/export']"))).as(language).isNotEmpty();
+            Axe.assertAccessible(browser, "/helbra/meine-daten (overview)" + language);
+        }
+    }
+
     private static List<String> pages(TenantManifest manifest) {
         String base = "/" + manifest.id();
         List<String> pages = new ArrayList<>(List.of(base + "/datenschutz", base + "/datenschutz/versionen",
-                base + "/rechte"));
+                base + "/rechte", base + "/meine-daten"));
         if (manifest.features().termsOfUse()) {
             pages.add(base + "/nutzungsbedingungen");
         }
