@@ -12,6 +12,8 @@ logs=$BENCH_WORK/rights
 mkdir -p "$logs" "$BENCH_WORK/results"
 rm -f "$BENCH_WORK/results/rights.json"
 export BENCH_TENANTS_DIR=$BENCH_ROOT/bench/tenants
+# The driver talks plain HTTP on 127.0.0.1: the session cookie (CSRF of the page forms) must not be Secure-only.
+export AMTSRAUM_SECURE_COOKIE=false
 trap 'app_stop' EXIT
 trap 'exit 130' INT TERM
 

@@ -51,7 +51,7 @@ class RightsPageController {
 
     @GetMapping("/{tenant}/meine-daten")
     String page(@PathVariable String tenant, @RequestParam(required = false) String token, Model model,
-                HttpServletResponse response) {
+                HttpServletResponse response, org.springframework.security.web.csrf.CsrfToken csrf) {
         site.frame(tenant, model);
         if (token == null || token.isBlank()) {
             return requestForm(tenant, model, false);
@@ -62,6 +62,11 @@ class RightsPageController {
         }
         Optional<ErasureReceipt> receipt = subjects.receiptOf(person.get());
         model.addAttribute("token", token);
+        // The page's forms need the CSRF token, which lives in the session: create it before rendering,
+        // since a long overview is flushed to the client before its first form (session after commit).
+        if (csrf != null) {
+            csrf.getToken();
+        }
         DataSubjects.Report report = subjects.access(person.get());
         model.addAttribute("report", report);
         model.addAttribute("receipt", receipt.orElse(null));
