@@ -32,6 +32,12 @@ public final class HeldFields {
         return new HeldFields(cipher, tenantId, subjectId, categoryOf);
     }
 
+    /** The tenant's category id covering a kind (null when none, or without a manifest). */
+    public static Function<DataKind, String> categoriesOf(
+            java.util.Optional<de.amtsraum.tenancy.manifest.TenantManifest> manifest) {
+        return kind -> manifest.flatMap(m -> m.categoryFor(kind)).map(c -> c.id()).orElse(null);
+    }
+
     /** A personal field stored sealed (or already redacted) in the read model. */
     public HeldFields sealed(String name, DataKind kind, String field, String stored) {
         String value = stored == null || Redaction.isRedacted(stored) ? stored : cipher.open(tenantId, subjectId, field, stored);

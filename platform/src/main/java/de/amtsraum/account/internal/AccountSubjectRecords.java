@@ -45,8 +45,7 @@ class AccountSubjectRecords implements SubjectRecords {
     @Transactional(readOnly = true)
     public List<HeldRecord> recordsOf(String tenantId, Set<String> subjectIds) {
         var manifest = tenants.manifest(tenantId);
-        Function<DataKind, String> categoryOf = kind -> manifest.flatMap(m -> m.categoryFor(kind))
-                .map(c -> c.id()).orElse(null);
+        Function<DataKind, String> categoryOf = HeldFields.categoriesOf(manifest);
         List<HeldRecord> records = new ArrayList<>(db.selectFrom(CITIZEN_ACCOUNT)
                 .where(CITIZEN_ACCOUNT.TENANT_ID.eq(tenantId), CITIZEN_ACCOUNT.SUBJECT_ID.in(subjectIds))
                 .orderBy(CITIZEN_ACCOUNT.REGISTERED_AT, CITIZEN_ACCOUNT.ACCOUNT_ID)

@@ -41,8 +41,7 @@ class BookingSubjectRecords implements SubjectRecords {
                 .where(APPOINTMENT.TENANT_ID.eq(tenantId), APPOINTMENT.SUBJECT_ID.in(subjectIds))
                 .orderBy(APPOINTMENT.REQUESTED_AT, APPOINTMENT.APPOINTMENT_ID)
                 .fetch(r -> {
-                    var fields = HeldFields.of(cipher, tenantId, r.getSubjectId(), kind -> manifest
-                                    .flatMap(m -> m.categoryFor(kind)).map(c -> c.id()).orElse(null))
+                    var fields = HeldFields.of(cipher, tenantId, r.getSubjectId(), HeldFields.categoriesOf(manifest))
                             .fact("service", r.getServiceId())
                             .fact("location", r.getLocationId())
                             .fact("start", instant(r.getStartAt()))

@@ -41,8 +41,7 @@ class CaseSubjectRecords implements SubjectRecords {
     @Transactional(readOnly = true)
     public List<HeldRecord> recordsOf(String tenantId, Set<String> subjectIds) {
         var manifest = tenants.manifest(tenantId);
-        Function<DataKind, String> categoryOf = kind -> manifest.flatMap(m -> m.categoryFor(kind))
-                .map(c -> c.id()).orElse(null);
+        Function<DataKind, String> categoryOf = HeldFields.categoriesOf(manifest);
         return db.selectFrom(CONSULTATION_CASE)
                 .where(CONSULTATION_CASE.TENANT_ID.eq(tenantId), CONSULTATION_CASE.SUBJECT_ID.in(subjectIds))
                 .orderBy(CONSULTATION_CASE.OPENED_AT, CONSULTATION_CASE.CASE_ID)

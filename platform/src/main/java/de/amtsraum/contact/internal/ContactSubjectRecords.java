@@ -41,8 +41,7 @@ class ContactSubjectRecords implements SubjectRecords {
                 .where(CONTACT_REQUEST.TENANT_ID.eq(tenantId), CONTACT_REQUEST.SUBJECT_ID.in(subjectIds))
                 .orderBy(CONTACT_REQUEST.SUBMITTED_AT, CONTACT_REQUEST.REQUEST_ID)
                 .fetch(r -> {
-                    var fields = HeldFields.of(cipher, tenantId, r.getSubjectId(), kind -> manifest
-                            .flatMap(m -> m.categoryFor(kind)).map(c -> c.id()).orElse(null));
+                    var fields = HeldFields.of(cipher, tenantId, r.getSubjectId(), HeldFields.categoriesOf(manifest));
                     for (var column : ContactRequestProjection.PERSONAL) {
                         fields.sealed(column.name(), column.kind(), column.name(), r.get(column.field()));
                     }
