@@ -72,6 +72,10 @@ class RightsRestrictionIT {
     BookingSweeps sweeps;
     @Autowired
     RuntimeProperties runtime;
+    @Autowired
+    DataSubjects subjects;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @BeforeAll
     static void startBroker() {
@@ -196,6 +200,51 @@ class RightsRestrictionIT {
 
         assertThat(BookingFixtures.mailWithSubject(runtime.resolve("mail"), freeMail, "Erinnerung")).isPresent();
         assertThat(BookingFixtures.mailWithSubject(runtime.resolve("mail"), restrictedMail, "Erinnerung")).isEmpty();
+    }
+
+    /**
+     * Erasure with Kafka in the picture (issue 8 acceptance): a citizen's booking opens a case whose
+     * note marked for the specialist system is handed over through the broker; after the citizen's
+     * erasure request no canary is in any record of the tenant's topic, the database dump, the data
+     * directory or the log.
+     */
+    @Test
+    void anErasedCitizenLeavesNoCanaryInKafkaTheDumpOrTheLog(CapturedOutput output) throws Exception {
+        String mark = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String email = "kafkacanary" + mark + "@example.org";
+        List<String> canaries = List.of(email, "Kafkaname" + mark, "Kafkaconcern " + mark, "Kafkanote " + mark);
+        Api api = new Api(port);
+        JsonNode slot = BookingFixtures.freeSlot(api, TENANT, "video-baurecht", clock.instant(), 1);
+        var form = BookingFixtures.heilbronn("video-baurecht", slot.get("start").asText(), email);
+        form.put("name", canaries.get(1)).put("concern", canaries.get(2));
+        String appointmentId = BookingFixtures.bookAndConfirm(api, runtime.resolve("mail"), TENANT, form);
+        String caseId = de.amtsraum.shared.CaseIds.forAppointment(appointmentId);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> cases.get(TENANT, caseId) != null);
+        cases.addNote(TENANT, caseId, canaries.get(3), true);
+        cases.handOver(TENANT, caseId);
+        awaitRecord(caseId);
+
+        String bookingSubject = jdbc.queryForObject("select subject_id from appointment where appointment_id = ?",
+                String.class, appointmentId);
+        Person person = subjects.bySubject(TENANT, bookingSubject).orElseThrow();
+        assertThat(person.subjectIds()).as("booking and case subject").hasSize(2);
+        ErasureReceipt receipt = subjects.erase(person, RequestChannel.SELF_SERVICE);
+        assertThat(receipt.erased()).isNotEmpty();
+        assertThat(subjects.erase(person, RequestChannel.SELF_SERVICE).receiptId()).isEqualTo(receipt.receiptId());
+
+        List<String> kafkaText = kafka.records(TOPIC).stream()
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8) + " " + new String(r.value(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(kafkaText).as("the case was handed over").anySatisfy(r -> assertThat(r).contains(caseId));
+        for (String canary : canaries) {
+            assertThat(kafkaText).as("Kafka records").noneSatisfy(r -> assertThat(r).contains(canary));
+        }
+        assertThat(de.amtsraum.support.Forensics.inDump(de.amtsraum.support.Forensics.dump(dataSource), canaries))
+                .as("pg_dump").isEmpty();
+        assertThat(de.amtsraum.support.Forensics.onDisk(runtime.resolve("postgres"), canaries)).as("data directory").isEmpty();
+        for (String canary : canaries) {
+            assertThat(output.getAll()).as("log").doesNotContain(canary);
+        }
     }
 
     private String caseWithNote() {
