@@ -3,6 +3,7 @@ package de.amtsraum.privacy.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.tenancy.TenantDirectory;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the privacy kernel, and makes Axon use {@link PersonalDataSerializer} as its general
@@ -34,7 +36,28 @@ class PrivacyConfiguration {
     }
 
     @Bean
-    SubjectKeyStore subjectKeyStore(DSLContext db, KeyEncryptionKeys keks, Clock clock, PrivacyProperties properties) {
+    KeyBackups keyBackups(DSLContext db, TransactionTemplate transactions, KeyBackupProperties properties,
+                          RuntimeProperties runtime, Clock clock) {
+        return new KeyBackups(db, transactions, properties, keyBackupDirectory(properties, runtime), clock);
+    }
+
+    /** Runs once, before the key store can be used (ADR 0029). */
+    @Bean
+    KeyBackupRestore keyBackupRestore(DSLContext db, TransactionTemplate transactions, KeyBackupProperties properties,
+                                      RuntimeProperties runtime, Clock clock) {
+        KeyBackupRestore restore = new KeyBackupRestore(db, transactions, properties,
+                keyBackupDirectory(properties, runtime), clock);
+        restore.atStart();
+        return restore;
+    }
+
+    private static Path keyBackupDirectory(KeyBackupProperties properties, RuntimeProperties runtime) {
+        return properties.directory() != null ? Path.of(properties.directory()) : runtime.resolve("key-backups");
+    }
+
+    @Bean
+    SubjectKeyStore subjectKeyStore(DSLContext db, KeyEncryptionKeys keks, Clock clock, PrivacyProperties properties,
+                                    KeyBackupRestore restoredFirst) {
         return new SubjectKeyStore(db, keks, clock, properties.keyCacheSize());
     }
 
