@@ -1,6 +1,7 @@
 package de.amtsraum.operator;
 
 import de.amtsraum.privacy.TenantErasure;
+import de.amtsraum.privacy.TenantKeyRotation;
 import de.amtsraum.tenancy.ManifestOutcome;
 import de.amtsraum.tenancy.TenantDirectory;
 import de.amtsraum.tenancy.TenantOffboardedException;
@@ -31,13 +32,15 @@ public class TenantLifecycle {
     private final TenantOperations operations;
     private final TenantDirectory directory;
     private final TenantErasure erasure;
+    private final TenantKeyRotation rotation;
 
     TenantLifecycle(TenantOnboarding onboarding, TenantOperations operations, TenantDirectory directory,
-                    TenantErasure erasure) {
+                    TenantErasure erasure, TenantKeyRotation rotation) {
         this.onboarding = onboarding;
         this.operations = operations;
         this.directory = directory;
         this.erasure = erasure;
+        this.rotation = rotation;
     }
 
     /** What an upload did: the tenant and the outcome. */
@@ -97,6 +100,21 @@ public class TenantLifecycle {
         log.warn("Tenant {} offboarded: key-encryption key destroyed, {} data keys shredded{}", tenantId, shredded,
                 recorded ? "" : " (was offboarded already)");
         return recorded;
+    }
+
+    /**
+     * Rotates the tenant's key-encryption key (every data key wrapped anew, old KEK keys removed).
+     *
+     * @throws TenantOffboardedException when the tenant was offboarded (its KEK is destroyed)
+     */
+    public TenantKeyRotation.Result rotateKeys(String tenantId, String by) {
+        requireKnown(tenantId);
+        if (directory.summary(tenantId).map(TenantStatus::of).orElse(null) == TenantStatus.OFFBOARDED) {
+            throw new TenantOffboardedException();
+        }
+        TenantKeyRotation.Result result = rotation.rotate(tenantId);
+        log.info("Key-encryption key of tenant {} rotated by the operator", tenantId);
+        return result;
     }
 
     /** Completes the erasure of every offboarded tenant whose keys a crash left behind; run at start. */

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Map;
@@ -25,7 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LocalKeysetFiles implements KeyEncryptionKeys {
 
     private final Path directory;
-    private final Map<String, Aead> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+
+    /** A tenant's KEK as read from its file at one modification time. */
+    private record Loaded(Aead aead, FileTime modified) {
+    }
 
     LocalKeysetFiles(Path directory) {
         this.directory = directory;
@@ -37,7 +43,79 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
             // Offboarded: a new KEK would let new personal data of an erased tenant be written.
             throw new IllegalStateException("the key-encryption key of this tenant was destroyed at offboarding");
         }
-        return loaded.computeIfAbsent(tenantId, this::loadOrCreate);
+        Loaded current = loaded.get(tenantId);
+        // Another instance (or this one) rotated the keyset: read it again.
+        if (current == null || !current.modified().equals(modified(file(tenantId)))) {
+            current = loadOrCreate(tenantId);
+            loaded.put(tenantId, current);
+        }
+        return current.aead();
+    }
+
+    @Override
+    public synchronized void rotate(String tenantId) {
+        forTenant(tenantId);
+        try {
+            KeysetHandle.Builder keys = KeysetHandle.newBuilder(read(tenantId));
+            keys.addEntry(KeysetHandle.generateEntryFromParametersName("AES256_GCM").withRandomId().makePrimary());
+            replace(tenantId, keys.build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not rotate the key-encryption key of a tenant", e);
+        }
+    }
+
+    @Override
+    public synchronized int retireOldKeys(String tenantId) {
+        forTenant(tenantId);
+        try {
+            KeysetHandle.Builder keys = KeysetHandle.newBuilder(read(tenantId));
+            int retired = 0;
+            for (int i = keys.size() - 1; i >= 0; i--) {
+                if (!keys.getAt(i).isPrimary()) {
+                    keys.removeAt(i);
+                    retired++;
+                }
+            }
+            if (retired > 0) {
+                replace(tenantId, keys.build());
+            }
+            return retired;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not retire old key-encryption keys of a tenant", e);
+        }
+    }
+
+    private KeysetHandle read(String tenantId) throws GeneralSecurityException {
+        try {
+            return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file(tenantId), StandardCharsets.UTF_8),
+                    InsecureSecretKeyAccess.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the keyset to a new owner-only file and moves it over the old one in one step. */
+    private void replace(String tenantId, KeysetHandle keyset) throws GeneralSecurityException {
+        try {
+            Path temporary = Files.createTempFile(directory, "kek", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temporary, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()),
+                    StandardCharsets.UTF_8);
+            Files.move(temporary, file(tenantId), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            loaded.remove(tenantId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (java.nio.file.NoSuchFileException missing) {
+            return FileTime.fromMillis(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -59,15 +137,14 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
         }
     }
 
-    private Aead loadOrCreate(String tenantId) {
+    private Loaded loadOrCreate(String tenantId) {
         Path file = file(tenantId);
         try {
             if (!Files.exists(file)) {
                 create(file);
             }
-            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
-                    Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
-            return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+            FileTime modified = modified(file);
+            return new Loaded(read(tenantId).getPrimitive(RegistryConfiguration.get(), Aead.class), modified);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

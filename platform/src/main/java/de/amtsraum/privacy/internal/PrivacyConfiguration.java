@@ -97,6 +97,11 @@ class PrivacyConfiguration {
     }
 
     @Bean
+    TenantKeyRotator tenantKeyRotation(KeyEncryptionKeys keks, SubjectKeyStore store, Clock clock) {
+        return new TenantKeyRotator(keks, store, clock);
+    }
+
+    @Bean
     TinkPersonalDataCipher personalDataCipher(SubjectKeyStore keys, CategoryResolver categories,
                                           RetentionSchedule schedule) {
         return new TinkPersonalDataCipher(keys, categories, schedule);

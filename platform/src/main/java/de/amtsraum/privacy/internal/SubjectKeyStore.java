@@ -230,6 +230,54 @@ class SubjectKeyStore {
         return keks.forTenant(tenantId);
     }
 
+    /** What one pass of {@link #rewrap} did. */
+    record Rewrapped(int rewrapped, int unreadable) {
+    }
+
+    /**
+     * Wraps every data key of the tenant (created at or after {@code since}, or all) anew with the
+     * KEK's current primary key, page by page; a key shredded meanwhile is simply not updated.
+     */
+    Rewrapped rewrap(String tenantId, java.time.Instant since) {
+        int rewrapped = 0;
+        int unreadable = 0;
+        String lastSubject = "";
+        String lastCategory = "";
+        while (true) {
+            var page = db.select(SUBJECT_KEY.SUBJECT_ID, SUBJECT_KEY.CATEGORY_ID, SUBJECT_KEY.WRAPPED_KEY)
+                    .from(SUBJECT_KEY)
+                    .where(SUBJECT_KEY.TENANT_ID.eq(tenantId),
+                            since == null ? org.jooq.impl.DSL.noCondition()
+                                    : SUBJECT_KEY.CREATED_AT.ge(since.atOffset(ZoneOffset.UTC)),
+                            org.jooq.impl.DSL.row(SUBJECT_KEY.SUBJECT_ID, SUBJECT_KEY.CATEGORY_ID)
+                                    .gt(lastSubject, lastCategory))
+                    .orderBy(SUBJECT_KEY.SUBJECT_ID, SUBJECT_KEY.CATEGORY_ID)
+                    .limit(500)
+                    .fetch();
+            if (page.isEmpty()) {
+                return new Rewrapped(rewrapped, unreadable);
+            }
+            for (var row : page) {
+                SubjectKeyId id = new SubjectKeyId(tenantId, row.value1(), row.value2());
+                byte[] old = row.value3();
+                try {
+                    Aead kek = kek(tenantId);
+                    byte[] fresh = TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                            TinkProtoKeysetFormat.parseEncryptedKeyset(old, kek, id.keyAssociatedData()), kek,
+                            id.keyAssociatedData());
+                    rewrapped += db.update(SUBJECT_KEY).set(SUBJECT_KEY.WRAPPED_KEY, fresh)
+                            .where(SUBJECT_KEY.TENANT_ID.eq(tenantId), SUBJECT_KEY.SUBJECT_ID.eq(id.subjectId()),
+                                    SUBJECT_KEY.CATEGORY_ID.eq(id.categoryId()), SUBJECT_KEY.WRAPPED_KEY.eq(old))
+                            .execute();
+                } catch (GeneralSecurityException unopenable) {
+                    unreadable++;
+                }
+                lastSubject = id.subjectId();
+                lastCategory = id.categoryId();
+            }
+        }
+    }
+
     /** Empty when the tenant's KEK no longer opens the key (KEK destroyed at offboarding): erased too. */
     private Optional<Aead> unwrap(SubjectKeyId id, byte[] wrapped) {
         try {
