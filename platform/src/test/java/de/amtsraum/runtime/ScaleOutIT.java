@@ -134,6 +134,12 @@ class ScaleOutIT {
                         .until(() -> open(db, shared.subjects()) == 0);
                 int bySurvivorThreads = extraOne.get(60, TimeUnit.SECONDS) + extraTwo.get(60, TimeUnit.SECONDS);
                 assertExactlyOneShredEach(db, shared.subjects());
+                PersonalDataCipher survivorCipher = survivor.bean(PersonalDataCipher.class);
+                for (int i = 0; i < SHARED_DEADLINES; i++) {
+                    // The survivor sealed them (its key cache held every key); most were shredded by the worker.
+                    assertThat(survivorCipher.open(RETENTION_TENANT, shared.subjects().get(i), "email", shared.sealed().get(i)))
+                            .as("shredded on either instance: unreadable on the survivor").isEqualTo(Redaction.VALUE);
+                }
                 Map<String, List<ConsumerRecord<byte[], byte[]>>> published = await("shared handovers published")
                         .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                         .until(() -> byHandover(kafka, shared.handovers()), map -> map.size() == SHARED_HANDOVERS);
