@@ -10,6 +10,14 @@ import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.privacy.PersonalDataShredded;
 import de.amtsraum.privacy.Redaction;
 import de.amtsraum.privacy.RetentionDeadlines;
+import de.amtsraum.rights.RequestChannel;
+import de.amtsraum.rights.RightsRequestReminderSent;
+import de.amtsraum.rights.RightsRequests;
+import de.amtsraum.rights.RightsRequests.Reminder;
+import de.amtsraum.support.BookingFixtures;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
 import de.amtsraum.shared.privacy.DataKind;
 import de.amtsraum.support.KafkaBroker;
 import de.amtsraum.support.MutableClock;
@@ -51,7 +59,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Both running: many retention deadlines fall due at once and both instances run them (worker
  * on its schedule, survivor on its schedule and from two more threads of this test): each deadline
  * is executed exactly once — one {@code PersonalDataShredded} per deadline, none left open. Many
- * handovers are published once each: one record per handover on the topic.</li>
+ * handovers are published once each: one record per handover on the topic. Rights requests whose
+ * DUE_SOON or OVERDUE reminder is due are swept by both instances at once: one reminder event and
+ * one mail each.</li>
  * <li>Kill: another batch of deadlines is due for the worker only (the survivor's clock is before
  * them) and another batch of handovers waits; once the worker has done some of both it is killed
  * with SIGKILL. The survivor's clock moves on; it runs every remaining deadline (still exactly one
@@ -77,6 +87,7 @@ class ScaleOutIT {
     private static final int SHARED_HANDOVERS = 60;
     private static final int KILL_DEADLINES = 1000;
     private static final int KILL_HANDOVERS = 400;
+    private static final int RIGHTS_REQUESTS = 20;
 
     private final List<String> figures = new ArrayList<>();
 
@@ -100,6 +111,7 @@ class ScaleOutIT {
             settings.put("amtsraum.handover.delivery-timeout", "PT5S");
             settings.put("amtsraum.public-url", "https://amtsraum.example.de");
             settings.put("amtsraum.privacy.retention-interval", "PT1S");
+            settings.put("amtsraum.rights.sweep-interval", "PT1S");
             settings.put("amtsraum.test.clock", DUE.toString());
             // The worker runs in another working directory (see startWorker).
             settings.put("amtsraum.tenants.directory", Path.of("..", "tenants").toAbsolutePath().normalize().toString());
@@ -149,6 +161,35 @@ class ScaleOutIT {
                 figures.add("both running: " + SHARED_DEADLINES + " deadlines, " + bySurvivorThreads
                         + " of them run by the survivor's two extra test threads, the rest by the schedules of both; "
                         + SHARED_HANDOVERS + " handovers, one record each");
+
+                // 1b. Rights reminders: both instances sweep every second, and the survivor twice more at once.
+                RightsRequests inbox = survivor.bean(RightsRequests.class);
+                Map<String, Reminder> reminders = new HashMap<>();
+                for (int i = 0; i < RIGHTS_REQUESTS; i++) {
+                    // At DUE (2026-03-10): received 02-12 → deadline 03-12, due soon; received 02-01 → overdue.
+                    boolean overdue = i % 2 == 0;
+                    String id = inbox.open(HANDOVER_TENANT, new RightsRequests.Opening(RightsRequests.Type.ACCESS,
+                            RequestChannel.LETTER, LocalDate.parse(overdue ? "2026-02-01" : "2026-02-12"),
+                            "Skalierung " + i, null, null, null), "staff-scaleout");
+                    reminders.put(id, overdue ? Reminder.OVERDUE : Reminder.DUE_SOON);
+                }
+                var sweepOne = CompletableFuture.supplyAsync(inbox::sendReminders, threads);
+                var sweepTwo = CompletableFuture.supplyAsync(inbox::sendReminders, threads);
+                int byTestThreads = sweepOne.get(60, TimeUnit.SECONDS) + sweepTwo.get(60, TimeUnit.SECONDS);
+                await("reminders recorded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> reminderEvents(db, reminders.keySet()) >= RIGHTS_REQUESTS);
+                assertThat(inbox.sendReminders()).as("nothing left to remind").isZero();
+                Map<String, List<String>> mailed = await("reminder mails").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> reminderMails(dataDir, reminders.keySet()), map -> map.size() == RIGHTS_REQUESTS);
+                assertThat(reminderEvents(db, reminders.keySet())).as("one reminder event per request")
+                        .isEqualTo(RIGHTS_REQUESTS);
+                reminders.forEach((id, reminder) -> assertThat(mailed.get(id)).as("mails about " + id).singleElement()
+                        .satisfies(subject -> assertThat(subject).contains(reminder == Reminder.DUE_SOON
+                                ? "bald ab" : "überschritten")));
+                figures.add("both running: " + RIGHTS_REQUESTS + " rights reminders due, swept by both instances "
+                        + "every second and twice more at once (" + byTestThreads + " sent by those two calls): "
+                        + "one event and one mail each");
 
                 // 2. The worker is killed in the middle of a backlog only it works on.
                 clock.set(COLLECTED);
@@ -276,6 +317,37 @@ class ScaleOutIT {
                 String.class);
         assertThat(owners).as("one segment").hasSizeLessThanOrEqualTo(1);
         return owners.isEmpty() ? null : owners.getFirst();
+    }
+
+    private static int reminderEvents(JdbcTemplate db, java.util.Collection<String> requests) {
+        return db.queryForObject("select count(*) from domain_event_entry where payload_type = ? "
+                + "and aggregate_identifier = any(?)", Integer.class, RightsRequestReminderSent.class.getName(),
+                requests.toArray(String[]::new));
+    }
+
+    /** Subjects of the captured reminder mails (no SMTP configured: files in {@code <data-dir>/mail}), by request. */
+    private static Map<String, List<String>> reminderMails(Path dataDir, java.util.Collection<String> requests)
+            throws Exception {
+        Map<String, List<String>> mails = new HashMap<>();
+        Path folder = dataDir.resolve("mail");
+        if (!Files.isDirectory(folder)) {
+            return mails;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                MimeMessage message;
+                try (var in = Files.newInputStream(file)) {
+                    message = new MimeMessage(Session.getInstance(new java.util.Properties()), in);
+                }
+                String subject = BookingFixtures.subject(message);
+                for (String request : requests) {
+                    if (subject != null && subject.contains("(" + request + ")")) {
+                        mails.computeIfAbsent(request, k -> new ArrayList<>()).add(subject);
+                    }
+                }
+            }
+        }
+        return mails;
     }
 
     private static int open(JdbcTemplate db, List<String> subjects) {
