@@ -24,6 +24,7 @@ import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PlatformInstance;
 import de.amtsraum.support.TemporaryDataDirectory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,14 +299,16 @@ class ScaleOutIT {
 
     private static Process startWorker(Map<String, String> settings, Path work) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("java.class.path");
+        // The test class path as failsafe reports it; it ends in an empty entry (= the working
+        // directory), which this JVM's class loader (failsafe's manifest-only jar) does not have.
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-cp", classpath,
                 ScaleOutInstanceMain.class.getName(), work.resolve("port").toString()));
         settings.forEach((key, value) -> command.add(key + "=" + value));
         return new ProcessBuilder(command)
-                // Not the module directory: failsafe's class path ends in an empty entry (the working
-                // directory), and from platform/ Liquibase would name the changelog files
-                // "target/classes/db/..." and run them again on the database the survivor knows.
+                // Not the module directory either: with it on the class path Liquibase names the
+                // changelog files "target/classes/db/..." and runs them again on the shared database.
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("worker.log").toFile())
