@@ -120,6 +120,10 @@ class HandoverConfiguration {
                     configuration -> configuration.eventStore(),
                     configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andBatchSize(1)
+                            // Several instances (ADR 0027): one segment, one owner; the others try to
+                            // claim it every second, so a dead owner is replaced about a second after
+                            // its claim timed out (axon.eventhandling.tokenstore.claim-timeout).
+                            .andTokenClaimInterval(1, java.util.concurrent.TimeUnit.SECONDS)
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken));
             processing.registerListenerInvocationErrorHandler(HandoverPublisher.PROCESSING_GROUP,
                     configuration -> PropagatingErrorHandler.instance());

@@ -50,21 +50,28 @@ class RetentionRunner implements RetentionDeadlines {
     /**
      * Runs everything due now, each deadline in its own transaction, so one failing deadline (logged
      * without personal data, retried at the next run) holds up no other. Returns how many ran.
+     *
+     * <p>A deadline that another instance holds ({@code SKIP LOCKED} gave nothing) or has just done is
+     * left out for the rest of this pass, like a failed one: otherwise the pass would list it again and
+     * again while the other instance's transaction is open — a busy loop on the scheduler thread that,
+     * with a hung peer connection, would not end. The next pass looks at it again (ADR 0027).
      */
     @Override
     public int runDue() {
         int executed = 0;
-        Set<Long> failed = new HashSet<>();
+        Set<Long> skip = new HashSet<>();
         List<Long> due;
         do {
-            due = schedule.due(failed);
+            due = schedule.due(skip);
             for (long id : due) {
                 try {
                     if (Boolean.TRUE.equals(transactions.execute(status -> schedule.run(id)))) {
                         executed++;
+                    } else {
+                        skip.add(id);
                     }
                 } catch (RuntimeException failure) {
-                    failed.add(id);
+                    skip.add(id);
                     log.error("Retention deadline {} failed ({}); it is retried at the next run", id,
                             failure.getClass().getSimpleName());
                 }
