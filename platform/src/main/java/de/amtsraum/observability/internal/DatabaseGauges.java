@@ -93,7 +93,7 @@ class DatabaseGauges implements MetricGauges {
                 .description("age of the oldest handover not yet delivered to Kafka").baseUnit("seconds").register(meters);
     }
 
-    @Scheduled(initialDelayString = "${amtsraum.observability.gauge-refresh:PT30S}",
+    @Scheduled(initialDelayString = "PT5S",
             fixedDelayString = "${amtsraum.observability.gauge-refresh:PT30S}")
     void onSchedule() {
         try {

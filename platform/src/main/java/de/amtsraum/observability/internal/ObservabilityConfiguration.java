@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -76,6 +78,16 @@ class ObservabilityConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /**
+     * The request's trace context travels with work handed to Boot's {@code applicationTaskExecutor}
+     * (mail after a booking, for example), so those log lines carry the request's trace id. Boot
+     * applies a single {@link TaskDecorator} bean to that executor.
+     */
+    @Bean
+    TaskDecorator contextPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
     }
 
     /** Before every other chain: only requests to the separate management port reach it. */
