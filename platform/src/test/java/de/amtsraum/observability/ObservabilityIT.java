@@ -11,6 +11,7 @@ import de.amtsraum.runtime.RuntimeProperties;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.BookingFixtures;
 import de.amtsraum.support.KafkaBroker;
+import de.amtsraum.support.LiveKitServer;
 import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PlatformInstance;
 import de.amtsraum.support.PlatformTest;
@@ -234,41 +235,56 @@ class ObservabilityIT {
     }
 
     /**
-     * Kafka configured with its broker stopped, LiveKit configured but unreachable, a separate
-     * management port: the instance stays ready (200), shows both as DEGRADED to the operator, keeps
-     * booking, and reports the undelivered handover as delivery lag; the scrape is open on the
-     * management port only.
+     * Kafka and LiveKit configured, a separate management port. While both answer, readiness is UP
+     * with both components UP. With the broker stopped and LiveKit gone the instance stays ready
+     * (200), shows both as DEGRADED to the operator, keeps booking, and reports the undelivered
+     * handover as delivery lag; once a broker is back the handover is delivered and the lag is gone.
+     * The scrape is open on the management port only.
      */
     @Test
     void kafkaAndLiveKitDownDegradeTheInstanceButKeepItInService() throws Exception {
         KafkaBroker kafka = KafkaBroker.onFreePort();
+        LiveKitServer livekit = LiveKitServer.prepare();
         kafka.start();
-        kafka.stop();
         int management = freePort();
         Map<String, String> settings = new HashMap<>();
         settings.put("amtsraum.data-dir", TemporaryDataDirectory.create().toString());
         settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         settings.put("amtsraum.handover.delivery-timeout", "PT3S");
-        settings.put("amtsraum.livekit.url", "http://127.0.0.1:" + freePort());
-        settings.put("amtsraum.livekit.api-key", "observability");
-        settings.put("amtsraum.livekit.api-secret", "observability-secret-observability-secret");
+        settings.put("amtsraum.livekit.url", livekit.url());
+        settings.put("amtsraum.livekit.api-key", livekit.apiKey());
+        settings.put("amtsraum.livekit.api-secret", livekit.apiSecret());
         settings.put("amtsraum.observability.health-timeout", "PT1S");
         settings.put("amtsraum.observability.health-cache", "PT0S");
         settings.put("management.server.port", String.valueOf(management));
-        try (PlatformInstance instance = PlatformInstance.start(settings)) {
+        try (PlatformInstance instance = PlatformInstance.start(settings); kafka; livekit) {
             Api app = instance.api();
             Api mgmt = new Api(management);
+            livekit.startFor(URI.create(app.baseUrl()).getPort());
+            String operator = app.token("operator-dev", "dev");
+
+            Api.Response up = mgmt.get("/actuator/health/readiness", operator);
+            assertThat(up.status()).as(up.body()).isEqualTo(200);
+            assertThat(up.json().get("status").asText()).isEqualTo("UP");
+            assertThat(up.json().get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+            assertThat(up.json().get("components").get("livekit").get("status").asText()).isEqualTo("UP");
+            Map<String, Double> healthy = samples(mgmt.get("/actuator/prometheus").body());
+            assertThat(value(healthy, "amtsraum_dependency_up", "dependency=kafka")).isEqualTo(1);
+            assertThat(value(healthy, "amtsraum_dependency_up", "dependency=livekit")).isEqualTo(1);
+
+            kafka.stop();
+            livekit.close();
 
             Api.Response readiness = mgmt.get("/actuator/health/readiness");
             assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
             assertThat(readiness.json().get("status").asText()).isEqualTo("DEGRADED");
-            assertThat(readiness.json().has("components")).isFalse();
-            assertThat(mgmt.get("/actuator/health/liveness").status()).isEqualTo(200);
-            assertThat(mgmt.get("/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
+            assertThat(readiness.json().has("components")).as("status only without a token").isFalse();
+            Api.Response liveness = mgmt.get("/actuator/health/liveness");
+            assertThat(liveness.status()).isEqualTo(200);
+            assertThat(liveness.json().get("status").asText()).isEqualTo("UP");
             assertThat(mgmt.get("/actuator/health").status()).isEqualTo(200);
 
-            JsonNode components = mgmt.get("/actuator/health/readiness", app.token("operator-dev", "dev")).json()
-                    .get("components");
+            JsonNode components = mgmt.get("/actuator/health/readiness", operator).json().get("components");
             assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
             assertThat(components.get("kafka").get("status").asText()).isEqualTo("DEGRADED");
             assertThat(components.get("livekit").get("status").asText()).isEqualTo("DEGRADED");
@@ -289,7 +305,8 @@ class ObservabilityIT {
             instance.bean(TransactionTemplate.class).executeWithoutResult(status -> instance.bean(EventStore.class)
                     .publish(new GenericDomainEventMessage<>("ConsultationCase", caseId, 0, handover)));
             instanceClock.advance(Duration.ofMinutes(5));
-            instance.bean(MetricGauges.class).refresh();
+            MetricGauges instanceGauges = instance.bean(MetricGauges.class);
+            instanceGauges.refresh();
 
             assertThat(app.get("/actuator/prometheus").status()).as("no scrape on the application port").isNotEqualTo(200);
             Api.Response scrape = mgmt.get("/actuator/prometheus");
@@ -303,6 +320,16 @@ class ObservabilityIT {
             assertThat(value(samples, "amtsraum_eventprocessor_lag_events", "processor=handover-publisher"))
                     .isGreaterThanOrEqualTo(1);
             assertThat(mgmt.get("/actuator/env").status()).as("nothing else on the management port").isNotEqualTo(200);
+
+            // A broker on the same address again: the handover is delivered, the lag is gone.
+            kafka.start();
+            await().atMost(Duration.ofSeconds(150)).untilAsserted(() -> {
+                instanceGauges.refresh();
+                Map<String, Double> now = samples(mgmt.get("/actuator/prometheus").body());
+                assertThat(value(now, "amtsraum_handover_pending", "tenant=heilbronn")).isZero();
+                assertThat(value(now, "amtsraum_handover_pending_oldest_age_seconds", "tenant=heilbronn")).isZero();
+                assertThat(value(now, "amtsraum_dependency_up", "dependency=kafka")).isEqualTo(1);
+            });
         }
     }
 
