@@ -36,7 +36,9 @@ class KafkaHealth extends CachedCheck {
 
     @Override
     Health check() {
-        try (Admin admin = Admin.create(adminProperties)) {
+        Admin admin = null;
+        try {
+            admin = Admin.create(adminProperties);
             DescribeClusterResult cluster = admin.describeCluster(
                     new DescribeClusterOptions().timeoutMs((int) Math.max(1, timeout.toMillis())));
             int brokers = cluster.nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).size();
@@ -49,6 +51,11 @@ class KafkaHealth extends CachedCheck {
                     .withDetail("reason", "cluster did not answer within " + timeout.toMillis() + " ms")
                     .withDetail("effect", "handovers wait in the event store and are delivered once Kafka answers")
                     .build();
+        } finally {
+            if (admin != null) {
+                // Bounded: a close without timeout waits for pending calls as long as they take.
+                admin.close(timeout);
+            }
         }
     }
 }
