@@ -77,6 +77,8 @@ class ObservabilityIT {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     Api api;
 
@@ -232,6 +234,8 @@ class ObservabilityIT {
         assertThat(other).matches("[0-9a-f]{32}").isNotEqualTo(traceId);
         assertThat(api.get("/api/v1/operator/tenants").headers().firstValue("X-Trace-Id"))
                 .as("error responses carry it too").isPresent();
+        assertThat(context.getBeanNamesForType(io.opentelemetry.sdk.trace.export.SpanExporter.class))
+                .as("spans are not exported anywhere").isEmpty();
     }
 
     /**
