@@ -55,6 +55,9 @@ class ApiSecurityConfiguration {
                         // signature (JWT with the body's SHA-256, HMAC with the API secret) on the raw body.
                         .requestMatchers(HttpMethod.POST, "/api/v1/livekit/webhook").permitAll()
                         .requestMatchers("/api/v1/operator/**").hasRole(Role.OPERATOR.name())
+                        // Prometheus scrape on the application port: the operator only (ADR 0028); scrapers
+                        // use the separate management port instead, where the observability module opens it.
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasRole(Role.OPERATOR.name())
                         // The tenant's specialist system redeems handover references; nobody else does.
                         .requestMatchers("/api/v1/tenants/{tenant}/handovers/**")
                         .access(TenantAccess.withRole(Role.HANDOVER_RECEIVER))

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -12,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole platform on a random port, with its own embedded PostgreSQL in a temporary data
  * directory, the five tenants of the repository and a {@link MutableClock}. Tests sharing this
- * annotation share one context.
+ * annotation share one context. Metrics export (Prometheus) and tracing stay on as in production
+ * (Spring Boot's tests switch them off otherwise): ObservabilityIT scrapes and traces this context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +22,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 @ActiveProfiles("test")
 @Import(MutableClock.Config.class)
+@AutoConfigureObservability
 public @interface PlatformTest {
 }
