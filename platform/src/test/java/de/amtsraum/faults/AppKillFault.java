@@ -53,6 +53,7 @@ class AppKillFault {
     private static final int CLIENTS = 16;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final java.util.Queue<String> samples = new ConcurrentLinkedQueue<>();
     private Process running;
 
     @AfterEach
@@ -82,7 +83,7 @@ class AppKillFault {
 
             running = start(dataDir, url, port);
             awaitUp(port, Duration.ofSeconds(180));
-            LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1); // no slot passes during the run
             List<String> race = slots(port, "wettlauf", today, 30).subList(0, 10);
             List<String> office = slots(port, "personalausweis-beantragen", today, 30);
 
@@ -115,6 +116,8 @@ class AppKillFault {
             running = start(dataDir, url, port);
             double upAfter = awaitUp(port, Duration.ofSeconds(180));
             double upSeconds = FaultFigures.seconds(killed, System.nanoTime());
+            figures.put("acknowledged_202_before_kill", acknowledgedAtKill).put("kill_to_up_s", upSeconds)
+                    .put("answers_so_far", counts(answers)).put("samples", List.copyOf(samples));
             long firstBooked = awaitFirstBooking(port, office, acknowledged);
             stopLoad.set(true);
             for (Thread client : clients) {
@@ -156,8 +159,7 @@ class AppKillFault {
                     .put("found_after_restart", seen.size() - lost.size())
                     .put("lost", lost.size())
                     .put("acknowledged_without_event", withoutEvent.size())
-                    .put("answers", new TreeMap<>(Map.copyOf(answers.entrySet().stream()
-                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())))))
+                    .put("answers", counts(answers)).put("samples", List.copyOf(samples))
                     .put("start_to_up_after_kill_s", upAfter)
                     .put("kill_to_up_s", upSeconds)
                     .put("kill_to_first_booking_s", FaultFigures.seconds(killed, firstBooked))
@@ -177,6 +179,12 @@ class AppKillFault {
         } finally {
             figures.write(passed);
         }
+    }
+
+    private static Map<String, Integer> counts(Map<String, AtomicInteger> answers) {
+        Map<String, Integer> counts = new TreeMap<>();
+        answers.forEach((k, v) -> counts.put(k, v.get()));
+        return counts;
     }
 
     /** Thread-safe list of acknowledged bookings. */
@@ -210,6 +218,9 @@ class AppKillFault {
             if (response.statusCode() == 202) {
                 acknowledged.add(new Acknowledged(JSON.readTree(response.body()).get("appointmentId").asText(), service, start));
             }
+            if (response.statusCode() != 202 && response.statusCode() != 409 && samples.size() < 5) {
+                samples.add(response.statusCode() + " " + response.body().substring(0, Math.min(300, response.body().length())));
+            }
             return Integer.toString(response.statusCode());
         } catch (IOException e) {
             // Refused while the app is down; no pause needed, the connect itself fails at once or times out.
@@ -223,12 +234,19 @@ class AppKillFault {
 
     private long awaitFirstBooking(int port, List<String> office, Queue acknowledged) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> answers = new ArrayList<>();
+        int i = 0;
         while (System.nanoTime() < deadline) {
-            if ("202".equals(book(port, "personalausweis-beantragen", office.getFirst(), "after-kill", acknowledged))) {
+            // Slots from the end of the list: the first ones of today may have passed meanwhile.
+            String start = office.get(office.size() - 1 - (i++ % Math.min(50, office.size())));
+            String answer = book(port, "personalausweis-beantragen", start, "after-kill", acknowledged);
+            if ("202".equals(answer)) {
                 return System.nanoTime();
             }
+            answers.add(answer);
         }
-        throw new AssertionError("no booking accepted within 60 s after UP");
+        throw new AssertionError("no booking accepted within 60 s after UP: " + answers.subList(0, Math.min(20, answers.size()))
+                + " " + samples);
     }
 
     private List<String> slots(int port, String service, LocalDate from, int days) throws Exception {
