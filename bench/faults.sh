@@ -21,7 +21,7 @@ echo "== faults: ${BENCH_FAULTS:-*Fault}, Kafka outage ${BENCH_FAULTS_KAFKA_OUTA
 status=0
 # shellcheck disable=SC2086 # BENCH_FAULTS_MAVEN_OPTS is a list of options
 ./mvnw -B -q ${BENCH_FAULTS_MAVEN_OPTS:-} -pl platform verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test="${BENCH_FAULTS:-*Fault}" -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dit.test="${BENCH_FAULTS:-*Fault}" \
   -Damtsraum.faults.kafka-outage="${BENCH_FAULTS_KAFKA_OUTAGE:-PT5M}" \
   -Damtsraum.faults.postgres-outage="${BENCH_FAULTS_PG_OUTAGE:-PT20S}" || status=$?
 

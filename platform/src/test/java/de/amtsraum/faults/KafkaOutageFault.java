@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,7 +37,9 @@ class KafkaOutageFault {
     private static final String TOPIC = "amtsraum.heilbronn.case-handover.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Longer than the suite's default of 5 minutes: the outage alone takes that long. */
     @Test
+    @Timeout(value = 25, unit = TimeUnit.MINUTES)
     void everyHandoverRaisedDuringTheOutageIsDeliveredAfterIt() throws Exception {
         Duration outage = Duration.parse(System.getProperty("amtsraum.faults.kafka-outage", "PT5M"));
         int count = Integer.getInteger("amtsraum.faults.kafka-handovers", 10);
