@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -178,7 +179,8 @@ class RightsRequestService implements RightsRequests {
     private void send(Object command) {
         try {
             commands.sendAndWait(command);
-        } catch (AggregateNotFoundException unknown) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException unknown) {
+            // Incompatible: the id names another kind of aggregate (a case, a contact request): no rights request.
             throw new RightsRequestException(Reason.UNKNOWN);
         } catch (org.axonframework.commandhandling.CommandExecutionException failed) {
             throw unwrap(failed);
@@ -191,7 +193,7 @@ class RightsRequestService implements RightsRequests {
             if (cause instanceof RightsRequestException refused) {
                 return refused;
             }
-            if (cause instanceof AggregateNotFoundException) {
+            if (cause instanceof AggregateNotFoundException || cause instanceof IncompatibleAggregateException) {
                 return new RightsRequestException(Reason.UNKNOWN);
             }
             cause = cause.getCause();
