@@ -19,6 +19,9 @@ AMTSRAUM_HANDOVER_REFERENCESECRET=$(rand 32)
 SPRING_DATASOURCE_PASSWORD=$db_password
 AMTSRAUM_LIVEKIT_APISECRET=$livekit_secret
 SPRING_MAIL_PASSWORD=
+# Optional: encrypts kek/ at rest (base64 of 32 random bytes). Losing it loses all personal data,
+# like losing kek/; keep a copy apart from the volume backups. Uncomment to use:
+# AMTSRAUM_PRIVACY_KEKMASTERKEY=$(head -c 32 /dev/urandom | base64)
 ENV
 echo "POSTGRES_PASSWORD=$db_password" > postgres.env
 echo "LIVEKIT_KEYS=amtsraum: $livekit_secret" > livekit.env

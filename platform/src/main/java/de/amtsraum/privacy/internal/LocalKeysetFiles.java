@@ -6,14 +6,20 @@ import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AesGcmKey;
+import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.util.SecretBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,14 +27,60 @@ import java.util.concurrent.ConcurrentHashMap;
  * Embedded-mode KEKs: one Tink AES256-GCM keyset per tenant in {@code <data-dir>/kek/<tenant>.json},
  * created on first use, readable by the owner only. Whoever holds these files and a database copy
  * can read everything not yet shredded: keep them out of database backups (docs/privacy-model.md).
+ *
+ * <p>With a master key ({@code amtsraum.privacy.kek-master-key}, 32 random bytes in base64, from a
+ * secret store) the keysets are stored as Tink encrypted keysets, AES256-GCM under the master key with
+ * the tenant id as associated data (a file copied to another tenant's name does not open). Plaintext
+ * keysets written before are still read, and rewritten encrypted on first use. Without the master key
+ * an encrypted keyset cannot be read: the start of any use of that tenant's data fails loudly.
  */
 final class LocalKeysetFiles implements KeyEncryptionKeys {
 
+    private static final String ASSOCIATED_DATA_PREFIX = "amtsraum-kek:";
+
     private final Path directory;
+    private final Aead masterKey;
     private final Map<String, Aead> loaded = new ConcurrentHashMap<>();
 
     LocalKeysetFiles(Path directory) {
+        this(directory, null);
+    }
+
+    /** @param masterKey wraps the keyset files; null stores them in plaintext (the earlier format) */
+    LocalKeysetFiles(Path directory, Aead masterKey) {
         this.directory = directory;
+        this.masterKey = masterKey;
+    }
+
+    /**
+     * The master key from its configured form: 32 bytes in standard base64 (e.g. {@code openssl rand
+     * -base64 32}); blank means none.
+     */
+    static Aead masterKey(String base64) {
+        if (base64 == null || base64.isBlank()) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("amtsraum.privacy.kek-master-key is not base64");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException("amtsraum.privacy.kek-master-key must be 32 bytes (base64 of 32 random bytes)");
+        }
+        try {
+            AesGcmParameters parameters = AesGcmParameters.builder()
+                    .setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
+                    .setVariant(AesGcmParameters.Variant.NO_PREFIX)
+                    .build();
+            return AesGcmJce.create(AesGcmKey.builder()
+                    .setParameters(parameters)
+                    .setKeyBytes(SecretBytes.copyFrom(bytes, InsecureSecretKeyAccess.get()))
+                    .build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("amtsraum.privacy.kek-master-key is unusable", e);
+        }
     }
 
     @Override
@@ -63,10 +115,22 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
         Path file = file(tenantId);
         try {
             if (!Files.exists(file)) {
-                create(file);
+                create(file, tenantId);
             }
-            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
-                    Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+            String stored = Files.readString(file, StandardCharsets.UTF_8);
+            KeysetHandle keyset;
+            if (isEncrypted(stored)) {
+                if (masterKey == null) {
+                    throw new IllegalStateException("the key-encryption key of a tenant is encrypted, "
+                            + "but amtsraum.privacy.kek-master-key is not set");
+                }
+                keyset = TinkJsonProtoKeysetFormat.parseEncryptedKeyset(stored, masterKey, associatedData(tenantId));
+            } else {
+                keyset = TinkJsonProtoKeysetFormat.parseKeyset(stored, InsecureSecretKeyAccess.get());
+                if (masterKey != null) {
+                    replace(file, serialize(keyset, tenantId));
+                }
+            }
             return keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,13 +139,41 @@ final class LocalKeysetFiles implements KeyEncryptionKeys {
         }
     }
 
-    private void create(Path file) throws IOException, GeneralSecurityException {
-        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(
-                KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")), InsecureSecretKeyAccess.get());
+    private static boolean isEncrypted(String stored) {
+        return stored.contains("\"encryptedKeyset\"");
+    }
+
+    private String serialize(KeysetHandle keyset, String tenantId) throws GeneralSecurityException {
+        return masterKey == null
+                ? TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get())
+                : TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKey, associatedData(tenantId));
+    }
+
+    private static byte[] associatedData(String tenantId) {
+        return (ASSOCIATED_DATA_PREFIX + tenantId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Path temporaryWith(String json) throws IOException {
         Path temporary = Files.createTempFile(directory, "kek", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temporary, json, StandardCharsets.UTF_8);
+        return temporary;
+    }
+
+    /** The same keyset, now encrypted: an atomic rename, so a reader sees the old or the new file. */
+    private void replace(Path file, String json) throws IOException {
+        Path temporary = temporaryWith(json);
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void create(Path file, String tenantId) throws IOException, GeneralSecurityException {
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        String json = serialize(KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM")), tenantId);
+        Path temporary = temporaryWith(json);
         try {
             // Atomic: of two instances creating the same tenant's KEK at once, the first one wins.
             Files.createLink(file, temporary);
