@@ -31,8 +31,9 @@ class PrivacyConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    KeyEncryptionKeys keyEncryptionKeys(RuntimeProperties runtime) {
-        return new LocalKeysetFiles(runtime.resolve("kek"));
+    KeyEncryptionKeys keyEncryptionKeys(RuntimeProperties runtime,
+                                        @org.springframework.beans.factory.annotation.Value("${amtsraum.privacy.kek-master-key:}") String masterKey) {
+        return new LocalKeysetFiles(runtime.resolve("kek"), LocalKeysetFiles.masterKey(masterKey));
     }
 
     @Bean
