@@ -1,11 +1,10 @@
 package de.amtsraum.deployment;
 
+import de.amtsraum.support.LocalPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Reader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,8 +63,8 @@ class KafkaServerPropertiesIT {
         String composeClusterId = find(INFRASTRUCTURE.resolve("compose/compose.yaml"), "KAFKA_CLUSTER_ID: (\\S+)");
         Uuid.fromString(composeClusterId);
 
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = LocalPorts.free();
+        int controllerPort = LocalPorts.free();
         Properties props = new Properties();
         props.putAll(file);
         props.put("log.dirs", logDir.toString());
@@ -134,9 +133,4 @@ class KafkaServerPropertiesIT {
         return matcher.group(1);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.amtsraum.support.LocalPorts;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.TemporaryDataDirectory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,10 +82,10 @@ class AppKillFault {
             new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database amtsraum_fault");
             JdbcTemplate db = new JdbcTemplate(postgres.getDatabase("postgres", "amtsraum_fault"));
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/amtsraum_fault";
-            int port = freePort();
+            int port = LocalPorts.free();
 
             running = start(dataDir, url, port);
-            awaitUp(port, Duration.ofSeconds(180));
+            LocalPorts.awaitUp(running, port, Duration.ofSeconds(180));
             LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1); // no slot passes during the run
             List<String> race = slots(port, "wettlauf", today, 30).subList(0, 10);
             List<String> office = slots(port, "personalausweis-beantragen", today, 30);
@@ -117,7 +117,7 @@ class AppKillFault {
             running.waitFor(30, TimeUnit.SECONDS);
             // The clients run on against the dead port until the restart is begun: refused connections.
             running = start(dataDir, url, port);
-            double upAfter = awaitUp(port, Duration.ofSeconds(180));
+            double upAfter = LocalPorts.awaitUp(running, port, Duration.ofSeconds(180)).toNanos() / 1e9;
             double upSeconds = FaultFigures.seconds(killed, System.nanoTime());
             figures.put("acknowledged_202_before_kill", acknowledgedAtKill).put("kill_to_up_s", upSeconds)
                     .put("answers_so_far", counts(answers)).put("samples", List.copyOf(samples));
@@ -282,28 +282,5 @@ class AppKillFault {
         return builder.start();
     }
 
-    /** Polls health until UP; returns the seconds from this call. */
-    private double awaitUp(int port, Duration timeout) {
-        Api api = new Api(port);
-        long begun = System.nanoTime();
-        long deadline = begun + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(running.isAlive()).as("platform process alive while starting").isTrue();
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return FaultFigures.seconds(begun, System.nanoTime());
-                }
-            } catch (RuntimeException notYetListening) {
-                // connection refused until Tomcat listens
-            }
-            running.onExit().completeOnTimeout(null, 100, TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("platform not UP within " + timeout);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.amtsraum.support.LocalPorts;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.BookingFixtures;
 import de.amtsraum.support.MutableClock;
@@ -11,7 +12,6 @@ import de.amtsraum.support.PlatformInstance;
 import de.amtsraum.support.TemporaryDataDirectory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +63,7 @@ class PostgresRestartFault {
                 .put("hikari_connection_timeout_ms", 5000);
         boolean passed = false;
         Path cluster = Files.createTempDirectory("amtsraum-fault-pg-");
-        int pgPort = freePort();
+        int pgPort = LocalPorts.free();
         EmbeddedPostgres postgres = server(cluster, pgPort);
         try {
             new JdbcTemplate(postgres.getPostgresDatabase()).execute("create database amtsraum_fault");
@@ -217,9 +217,4 @@ class PostgresRestartFault {
         return EmbeddedPostgres.builder().setDataDirectory(cluster).setCleanDataDirectory(false).setPort(port).start();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

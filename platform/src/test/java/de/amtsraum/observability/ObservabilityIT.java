@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.amtsraum.consultation.ConsultationCaseHandedOver;
 import de.amtsraum.privacy.RetentionDeadlines;
 import de.amtsraum.runtime.RuntimeProperties;
+import de.amtsraum.support.LocalPorts;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.BookingFixtures;
 import de.amtsraum.support.KafkaBroker;
@@ -16,9 +17,6 @@ import de.amtsraum.support.MutableClock;
 import de.amtsraum.support.PlatformInstance;
 import de.amtsraum.support.PlatformTest;
 import de.amtsraum.support.TemporaryDataDirectory;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -250,7 +248,7 @@ class ObservabilityIT {
         KafkaBroker kafka = KafkaBroker.onFreePort();
         LiveKitServer livekit = LiveKitServer.prepare();
         kafka.start();
-        int management = freePort();
+        int management = LocalPorts.free();
         Map<String, String> settings = new HashMap<>();
         settings.put("amtsraum.data-dir", TemporaryDataDirectory.create().toString());
         settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
@@ -405,9 +403,4 @@ class ObservabilityIT {
         return bytes;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,10 +2,10 @@ package de.amtsraum.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsraum.support.LocalPorts;
 import de.amtsraum.support.Api;
 import de.amtsraum.support.TemporaryDataDirectory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +39,11 @@ class HardKillRecoveryIT {
     void comesBackWithAllDataAfterSigkill() throws Exception {
         assertThat(JAR).as("packaged jar (failsafe runs after package)").exists();
         Path dataDir = TemporaryDataDirectory.create();
-        int port = freePort();
+        int port = LocalPorts.free();
 
         running = start(dataDir, port);
-        Api api = awaitUp(port);
+        LocalPorts.awaitUp(running, port, START_TIMEOUT);
+        Api api = new Api(port);
         String tenants = api.get("/api/v1/tenants").body();
         long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
 
@@ -50,7 +51,8 @@ class HardKillRecoveryIT {
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).as("orphaned postmaster").hasValue(true);
 
         running = start(dataDir, port);
-        Api again = awaitUp(port);
+        LocalPorts.awaitUp(running, port, START_TIMEOUT);
+        Api again = new Api(port);
 
         assertThat(again.get("/api/v1/tenants").body()).isEqualTo(tenants);
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -67,27 +69,5 @@ class HardKillRecoveryIT {
         return builder.start();
     }
 
-    /** Polls health until UP; waits at most 250 ms per round, and stops at once if the process dies. */
-    private Api awaitUp(int port) {
-        Api api = new Api(port);
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(running.isAlive()).as("platform process alive while starting").isTrue();
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return api;
-                }
-            } catch (RuntimeException notYetListening) {
-                // connection refused until Tomcat listens
-            }
-            running.onExit().completeOnTimeout(null, 250, TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("platform not UP within " + START_TIMEOUT);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
