@@ -130,6 +130,13 @@ class KeyBackups {
         });
     }
 
+    /** Seconds since the newest key backup in the directory was taken; NaN when there is none. */
+    double ageSeconds() {
+        return KeyBackupFile.newestIn(directory)
+                .map(newest -> (double) java.time.Duration.between(newest.takenAt(), clock.instant()).toSeconds())
+                .orElse(Double.NaN);
+    }
+
     /** Deletes key backups past their retention; returns how many. */
     int prune() {
         Instant oldestKept = clock.instant().minus(properties.retention());

@@ -38,8 +38,16 @@ class PrivacyConfiguration {
 
     @Bean
     KeyBackups keyBackups(DSLContext db, TransactionTemplate transactions, KeyBackupProperties properties,
-                          RuntimeProperties runtime, Clock clock) {
-        return new KeyBackups(db, transactions, properties, keyBackupDirectory(properties, runtime), clock);
+                          RuntimeProperties runtime, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        KeyBackups backups = new KeyBackups(db, transactions, properties, keyBackupDirectory(properties, runtime),
+                clock);
+        // Alert when it exceeds twice the interval: erasures are then not yet safe against a restore.
+        io.micrometer.core.instrument.Gauge.builder("amtsraum.privacy.key.backup.age", backups,
+                        KeyBackups::ageSeconds)
+                .description("Seconds since the newest key backup was written (NaN: none yet)")
+                .baseUnit("seconds")
+                .register(meters);
+        return backups;
     }
 
     /** Runs once, before the key store can be used (ADR 0029). */

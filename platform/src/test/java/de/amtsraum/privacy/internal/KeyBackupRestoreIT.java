@@ -123,7 +123,13 @@ class KeyBackupRestoreIT {
         Path keyBackup;
         try (PlatformInstance live = start(T0.plus(Duration.ofMinutes(5)), Map.of())) {
             KeyBackups backups = live.bean(KeyBackups.class);
+            var age = live.bean(io.micrometer.core.instrument.MeterRegistry.class).get("amtsraum.privacy.key.backup.age")
+                    .gauge();
+            assertThat(age.value()).isNaN();
             keyBackup = backups.write().orElseThrow();
+            live.bean(MutableClock.class).advance(Duration.ofMinutes(20));
+            assertThat(age.value()).isEqualTo(20 * 60.0);
+            live.bean(MutableClock.class).advance(Duration.ofMinutes(-20));
             Path copy = Files.copy(keyBackup, dataDir.resolve(keyBackup.getFileName()));
             MutableClock clock = live.bean(MutableClock.class);
             clock.advance(Duration.ofHours(23));
