@@ -176,6 +176,8 @@ class PostgresRestartFault {
 
                 assertThat(bad).as("answers during the outage").isEmpty();
                 assertThat(byKind.get("api_booking")).as("bookings during the outage").containsOnlyKeys("503");
+                assertThat(byKind.get("health")).as("health (readiness includes the database) during the outage")
+                        .containsOnlyKeys("503");
                 assertThat(byKind.get("page_day")).as("the day page during the outage").containsKey("503");
                 assertThat(recovered).as("recovered after PostgreSQL came back").containsOnlyKeys(requests.keySet());
                 assertThat(kept).as("the booking made before the outage").isEqualTo(1);

@@ -86,6 +86,21 @@ class ObservabilityIT {
     }
 
     @Test
+    void notReadyAnswers503AndLivenessStays200() {
+        org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC);
+        try {
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+        } finally {
+            org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                    org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
     void publicHealthShowsTheStatusOnlyAndReadinessIncludesTheDatabase() {
         Api.Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -49,8 +48,9 @@ public class DatabaseUnavailable {
     public static boolean isOutage(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
-                    || t instanceof ConnectException) {
+                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException) {
+                // Not java.net.ConnectException on its own: mail, LiveKit or Kafka clients throw it too, and
+                // the PostgreSQL driver reports a refused connection as SQLSTATE 08001 (below).
                 return true;
             }
             // SQLSTATE class 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now.
@@ -149,7 +149,6 @@ public class DatabaseUnavailable {
             <html lang="de">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Vorübergehend nicht erreichbar</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#171a22}</style>
             </head>
             <body>
             <main>

@@ -27,6 +27,9 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.isOutage(new SQLException("duplicate", "23505"))).isFalse();
         assertThat(DatabaseUnavailable.isOutage(new DataIntegrityViolationException("x"))).isFalse();
         assertThat(DatabaseUnavailable.isOutage(new IllegalArgumentException("x"))).isFalse();
+        // A mail server or LiveKit refusing the connection is not the database.
+        assertThat(DatabaseUnavailable.isOutage(new IllegalStateException(new java.net.ConnectException("refused"))))
+                .isFalse();
     }
 
     @Test
