@@ -32,6 +32,11 @@ public final class HeldFields {
         return new HeldFields(cipher, tenantId, subjectId, categoryOf);
     }
 
+    /** A read model's timestamp as the instant records carry (null stays null). */
+    public static java.time.Instant instant(java.time.OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
     /** The tenant's category id covering a kind (null when none, or without a manifest). */
     public static Function<DataKind, String> categoriesOf(
             java.util.Optional<de.amtsraum.tenancy.manifest.TenantManifest> manifest) {

@@ -33,4 +33,14 @@ public interface SubjectRecordChanges {
      * Idempotent.
      */
     void withdrawConsent(String tenantId, String subjectId, String recordId);
+
+    /**
+     * The check every {@link #correct} starts with: refuses an empty correction and one naming a field
+     * outside {@code correctable} (message key {@code rights.controls.error.notCorrectable}).
+     */
+    static void requireCorrectable(Map<String, String> values, Set<String> correctable) {
+        if (values == null || values.isEmpty() || !correctable.containsAll(values.keySet())) {
+            throw new IllegalArgumentException("rights.controls.error.notCorrectable");
+        }
+    }
 }

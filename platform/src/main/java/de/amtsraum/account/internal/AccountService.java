@@ -1,5 +1,6 @@
 package de.amtsraum.account.internal;
 
+import de.amtsraum.privacy.SubjectRecordChanges;
 import de.amtsraum.account.AccountException;
 import de.amtsraum.account.AccountException.Reason;
 import de.amtsraum.account.AccountProblem;
@@ -318,9 +319,7 @@ class AccountService implements CitizenAccounts {
         Row row = (accountId == null ? Optional.<Row>empty() : queries.find(tenantId, accountId))
                 .filter(r -> r.subjectId().equals(subjectId))
                 .orElseThrow(() -> new IllegalArgumentException("rights.controls.error.unknownRecord"));
-        if (values == null || values.isEmpty() || !CORRECTABLE.containsAll(values.keySet())) {
-            throw new IllegalArgumentException("rights.controls.error.notCorrectable");
-        }
+        SubjectRecordChanges.requireCorrectable(values, CORRECTABLE);
         if (row.status() == CitizenAccount.Status.CLOSED) {
             throw new IllegalArgumentException("rights.controls.error.erased");
         }

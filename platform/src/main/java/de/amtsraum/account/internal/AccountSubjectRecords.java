@@ -9,8 +9,6 @@ import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.privacy.SubjectRecords;
 import de.amtsraum.shared.privacy.DataKind;
 import de.amtsraum.tenancy.TenantDirectory;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,22 +48,22 @@ class AccountSubjectRecords implements SubjectRecords {
                 .where(CITIZEN_ACCOUNT.TENANT_ID.eq(tenantId), CITIZEN_ACCOUNT.SUBJECT_ID.in(subjectIds))
                 .orderBy(CITIZEN_ACCOUNT.REGISTERED_AT, CITIZEN_ACCOUNT.ACCOUNT_ID)
                 .fetch(r -> new HeldRecord(source(), "account", r.getAccountId(), r.getSubjectId(), r.getStatus(),
-                        instant(r.getRegisteredAt()),
-                        new HeldRecord.Consent(r.getNoticeVersion(), r.getTermsVersion(), instant(r.getRegisteredAt()),
+                        HeldFields.instant(r.getRegisteredAt()),
+                        new HeldRecord.Consent(r.getNoticeVersion(), r.getTermsVersion(), HeldFields.instant(r.getRegisteredAt()),
                                 null),
                         HeldFields.of(cipher, tenantId, r.getSubjectId(), categoryOf)
                                 .sealed("username", DataKind.ACCOUNT, "username", r.getUsername())
                                 .sealed("displayName", DataKind.ACCOUNT, "displayName", r.getDisplayName())
                                 .sealed("email", DataKind.ACCOUNT_EMAIL, "email", r.getEmail())
                                 .sealed("phone", DataKind.ACCOUNT, "phone", r.getPhone())
-                                .fact("verifiedAt", instant(r.getVerifiedAt()))
-                                .fact("closedAt", instant(r.getClosedAt()))
+                                .fact("verifiedAt", HeldFields.instant(r.getVerifiedAt()))
+                                .fact("closedAt", HeldFields.instant(r.getClosedAt()))
                                 .list())));
         records.addAll(db.selectFrom(LOGIN_ATTEMPT)
                 .where(LOGIN_ATTEMPT.TENANT_ID.eq(tenantId), LOGIN_ATTEMPT.ACCOUNT_SUBJECT.in(subjectIds))
                 .orderBy(LOGIN_ATTEMPT.ATTEMPTED_AT, LOGIN_ATTEMPT.ATTEMPT_ID)
                 .fetch(r -> new HeldRecord(source(), "login-attempt", String.valueOf(r.getAttemptId()),
-                        r.getAccountSubject(), r.getOutcome(), instant(r.getAttemptedAt()), null,
+                        r.getAccountSubject(), r.getOutcome(), HeldFields.instant(r.getAttemptedAt()), null,
                         HeldFields.of(cipher, tenantId, r.getAccountSubject(), categoryOf)
                                 .fact("success", r.getSuccess())
                                 .personal("ipAddress", DataKind.ACCESS_LOG, r.getIpAddress())
@@ -75,7 +73,4 @@ class AccountSubjectRecords implements SubjectRecords {
         return records;
     }
 
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }

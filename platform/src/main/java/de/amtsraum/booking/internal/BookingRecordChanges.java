@@ -63,9 +63,7 @@ class BookingRecordChanges implements SubjectRecordChanges {
     @Override
     public void correct(String tenantId, String subjectId, String recordId, Map<String, String> values) {
         AppointmentQueries.Row row = owned(tenantId, subjectId, recordId);
-        if (values == null || values.isEmpty() || !CORRECTABLE.containsAll(values.keySet())) {
-            throw new IllegalArgumentException("rights.controls.error.notCorrectable");
-        }
+        SubjectRecordChanges.requireCorrectable(values, CORRECTABLE);
         if (Redaction.VALUE.equals(row.name()) || Redaction.VALUE.equals(row.email())) {
             throw new IllegalArgumentException("rights.controls.error.erased");
         }

@@ -8,7 +8,6 @@ import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.privacy.SubjectRecords;
 import de.amtsraum.shared.privacy.DataKind;
 import de.amtsraum.tenancy.TenantDirectory;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -44,8 +43,8 @@ class BookingSubjectRecords implements SubjectRecords {
                     var fields = HeldFields.of(cipher, tenantId, r.getSubjectId(), HeldFields.categoriesOf(manifest))
                             .fact("service", r.getServiceId())
                             .fact("location", r.getLocationId())
-                            .fact("start", instant(r.getStartAt()))
-                            .fact("end", instant(r.getEndAt()))
+                            .fact("start", HeldFields.instant(r.getStartAt()))
+                            .fact("end", HeldFields.instant(r.getEndAt()))
                             .sealed("name", DataKind.APPOINTMENT, "name", r.getName())
                             .sealed("email", DataKind.APPOINTMENT, "email", r.getEmail())
                             .sealed("phone", DataKind.APPOINTMENT, "phone", r.getPhone())
@@ -55,13 +54,10 @@ class BookingSubjectRecords implements SubjectRecords {
                             .sealed("cancelReason", DataKind.APPOINTMENT, "reason", r.getCancelReason())
                             .list();
                     return new HeldRecord(source(), "appointment", r.getAppointmentId(), r.getSubjectId(),
-                            r.getStatus(), instant(r.getRequestedAt()),
-                            new HeldRecord.Consent(r.getNoticeVersion(), null, instant(r.getRequestedAt()), null),
+                            r.getStatus(), HeldFields.instant(r.getRequestedAt()),
+                            new HeldRecord.Consent(r.getNoticeVersion(), null, HeldFields.instant(r.getRequestedAt()), null),
                             fields);
                 });
     }
 
-    private static java.time.Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }

@@ -9,8 +9,6 @@ import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.privacy.SubjectRecords;
 import de.amtsraum.shared.privacy.DataKind;
 import de.amtsraum.tenancy.TenantDirectory;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -59,13 +57,10 @@ class CaseSubjectRecords implements SubjectRecords {
                             .sealed("identityDocument", DataKind.CONVERSATION, "documentKind", r.getIdentityDocument())
                             .fact("calls", r.getCalls())
                             .fact("lastCallOutcome", r.getLastCallOutcome())
-                            .fact("closedAt", instant(r.getArchivedAt()));
+                            .fact("closedAt", HeldFields.instant(r.getArchivedAt()));
                     return new HeldRecord(source(), "consultation-case", r.getCaseId(), r.getSubjectId(),
-                            r.getStatus(), instant(r.getOpenedAt()), null, fields.list());
+                            r.getStatus(), HeldFields.instant(r.getOpenedAt()), null, fields.list());
                 });
     }
 
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }

@@ -55,9 +55,7 @@ class ContactRecordChanges implements SubjectRecordChanges {
     @Override
     public void correct(String tenantId, String subjectId, String recordId, Map<String, String> values) {
         ContactRequestView current = owned(tenantId, subjectId, recordId);
-        if (values == null || values.isEmpty() || !CORRECTABLE.containsAll(values.keySet())) {
-            throw new IllegalArgumentException("rights.controls.error.notCorrectable");
-        }
+        SubjectRecordChanges.requireCorrectable(values, CORRECTABLE);
         if (ContactRequest.Status.WITHDRAWN.name().equals(current.status())
                 || Redaction.VALUE.equals(current.lastName()) || Redaction.VALUE.equals(current.email())) {
             throw new IllegalArgumentException("rights.controls.error.erased");

@@ -7,7 +7,6 @@ import de.amtsraum.privacy.HeldRecord;
 import de.amtsraum.privacy.PersonalDataCipher;
 import de.amtsraum.privacy.SubjectRecords;
 import de.amtsraum.tenancy.TenantDirectory;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -45,13 +44,10 @@ class ContactSubjectRecords implements SubjectRecords {
                     for (var column : ContactRequestProjection.PERSONAL) {
                         fields.sealed(column.name(), column.kind(), column.name(), r.get(column.field()));
                     }
-                    fields.fact("concludedAt", instant(r.getConcludedAt()));
+                    fields.fact("concludedAt", HeldFields.instant(r.getConcludedAt()));
                     return new HeldRecord(source(), "contact-request", r.getRequestId(), r.getSubjectId(),
-                            r.getStatus(), instant(r.getSubmittedAt()), null, fields.list());
+                            r.getStatus(), HeldFields.instant(r.getSubmittedAt()), null, fields.list());
                 });
     }
 
-    private static java.time.Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 }
